@@ -1,0 +1,70 @@
+"""pymorphy3 as a lexicon: lemmas, UD-style features and inflected forms for Ukrainian and Russian.
+
+The trained morphologizer (issue 3) takes over disambiguation; this module stays the dictionary
+that everything else (dates, search, actor names) can ask about a word form.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+import pymorphy3
+
+# pymorphy3 (OpenCorpora-style) grammemes -> Universal Dependencies POS and features.
+_POS = {
+    "NOUN": "NOUN", "ADJF": "ADJ", "ADJS": "ADJ", "COMP": "ADJ", "VERB": "VERB", "INFN": "VERB",
+    "PRTF": "VERB", "PRTS": "VERB", "GRND": "VERB", "NUMR": "NUM", "ADVB": "ADV", "NPRO": "PRON",
+    "PRED": "ADV", "PREP": "ADP", "CONJ": "CCONJ", "PRCL": "PART", "INTJ": "INTJ", "ADJ": "ADJ",
+    "ADV": "ADV", "NUM": "NUM", "PRON": "PRON", "PART": "PART", "NUMB": "NUM", "LATN": "X", "PNCT": "PUNCT",
+}
+_FEATS = {
+    "nomn": ("Case", "Nom"), "gent": ("Case", "Gen"), "datv": ("Case", "Dat"), "accs": ("Case", "Acc"),
+    "ablt": ("Case", "Ins"), "loct": ("Case", "Loc"), "voct": ("Case", "Voc"),
+    "sing": ("Number", "Sing"), "plur": ("Number", "Plur"),
+    "masc": ("Gender", "Masc"), "femn": ("Gender", "Fem"), "neut": ("Gender", "Neut"),
+    "past": ("Tense", "Past"), "pres": ("Tense", "Pres"), "futr": ("Tense", "Fut"),
+    "1per": ("Person", "1"), "2per": ("Person", "2"), "3per": ("Person", "3"),
+    "impr": ("Mood", "Imp"), "indc": ("Mood", "Ind"),
+    "perf": ("Aspect", "Perf"), "impf": ("Aspect", "Imp"),
+    "Name": ("NameType", "Giv"), "Surn": ("NameType", "Sur"), "Patr": ("NameType", "Pat"),
+    "Geox": ("NameType", "Geo"), "Orgn": ("NameType", "Com"), "Abbr": ("Abbr", "Yes"),
+}
+
+
+@cache
+def analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
+    if lang not in ("uk", "ru"):
+        raise ValueError(f"pymorphy3 has no dictionary for {lang!r}")
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@lru_cache(maxsize=200_000)
+def analyse(word: str, lang: str) -> tuple[str, str, str]:
+    """The most probable (lemma, UD POS, UD feature string) of a word form."""
+    parse = analyzer(lang).parse(word)[0]
+    tag = parse.tag
+    pos = _POS.get(str(tag.POS), "X") if tag.POS else _guess_pos(word, str(tag))
+    feats = sorted({_FEATS[g] for g in tag.grammemes if g in _FEATS})
+    feat_str = "|".join(f"{k}={v}" for k, v in feats)
+    return parse.normal_form, pos, feat_str
+
+
+def _guess_pos(word: str, tag: str) -> str:
+    if word.isdigit():
+        return "NUM"
+    if "PNCT" in tag or not any(ch.isalnum() for ch in word):
+        return "PUNCT"
+    return _POS.get(tag.split(",")[0].split()[0], "X")
+
+
+def lemma(word: str, lang: str) -> str:
+    return analyse(word.lower(), lang)[0]
+
+
+def inflected_forms(lemma_: str, lang: str, pos: str = "NOUN") -> set[str]:
+    """Every form in the lexeme of `lemma_` whose analysis has the given POS (pymorphy3 names)."""
+    forms: set[str] = set()
+    for parse in analyzer(lang).parse(lemma_):
+        if parse.normal_form == lemma_.lower() and parse.tag.POS == pos:
+            forms.update(f.word for f in parse.lexeme)
+    return forms

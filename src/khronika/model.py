@@ -1,0 +1,131 @@
+"""The typed records that flow through Khronika, from ingest to store and export.
+
+Every stage reads and writes these dataclasses; `Analysis.to_dict()` gives the stable JSON
+contract documented in the README. Offsets are character offsets into `Article.text`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+def content_id(text: str) -> str:
+    """The article id: sha256 of the cleaned text, so the same article always gets the same id."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Document:
+    """A raw input before analysis: what an ingest source yields."""
+
+    text: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    source: str = ""  # where it came from: a path, `path#line`, a WARC record, a feed entry
+    html: str | None = None  # original markup when the input was HTML
+    language: str | None = None  # a language given by the source, trusted over detection
+
+
+@dataclass
+class Article:
+    id: str
+    title: str
+    published: str | None
+    language: str
+    url: str | None
+    text: str
+    source: str = ""
+    removed_lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+    actor: str | None = None
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    type: str
+    names: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None = None
+    speaker_text: str | None = None
+    cue: str | None = None
+
+
+@dataclass
+class Timex:
+    start: int
+    end: int
+    text: str
+    value: str
+    type: str = "DATE"
+    mod: str | None = None
+
+
+@dataclass
+class Event:
+    type: str
+    actor: str | list[str] | None
+    recipient: str | list[str] | None
+    date: str | None
+    evidence: str
+    start: int
+    end: int
+    mode: str | None = None
+    location: str | None = None
+    negated: bool = False
+
+
+@dataclass
+class Analysis:
+    article: Article
+    mentions: list[Mention] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        article = asdict(self.article)
+        article.pop("removed_lines")
+        article.pop("source")
+        return {
+            "article": article,
+            "mentions": [asdict(m) for m in self.mentions],
+            "actors": [asdict(a) for a in self.actors],
+            "quotes": [asdict(q) for q in self.quotes],
+            "timexes": [_drop_none(asdict(t), keep=("value",)) for t in self.timexes],
+            "events": [asdict(e) for e in self.events],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        return cls(
+            article=Article(**data["article"]),
+            mentions=[Mention(**m) for m in data.get("mentions", [])],
+            actors=[Actor(**a) for a in data.get("actors", [])],
+            quotes=[Quote(**q) for q in data.get("quotes", [])],
+            timexes=[Timex(**t) for t in data.get("timexes", [])],
+            events=[Event(**e) for e in data.get("events", [])],
+        )
+
+
+def _drop_none(record: dict[str, Any], keep: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {k: v for k, v in record.items() if v is not None or k in keep}
