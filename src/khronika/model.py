@@ -101,6 +101,7 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    index_terms: str = field(default="", repr=False)  # lemmas for full-text search; not in the contract
 
     def to_dict(self) -> dict[str, Any]:
         article = asdict(self.article)

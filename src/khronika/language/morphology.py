@@ -38,10 +38,19 @@ def analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
+NAME_GRAMMEMES = {"Name", "Surn", "Patr", "Geox", "Orgn"}
+
+
 @lru_cache(maxsize=200_000)
-def analyse(word: str, lang: str) -> tuple[str, str, str]:
-    """The most probable (lemma, UD POS, UD feature string) of a word form."""
-    parse = analyzer(lang).parse(word)[0]
+def analyse(word: str, lang: str, capitalized: bool = False) -> tuple[str, str, str]:
+    """The most probable (lemma, UD POS, UD feature string) of a lowercased word form.
+
+    A capitalized word prefers a proper-name reading (`Лаврова` -> `лавров`, not `лавровий`).
+    """
+    parses = analyzer(lang).parse(word)
+    parse = parses[0]
+    if capitalized:
+        parse = next((p for p in parses if NAME_GRAMMEMES & p.tag.grammemes), parse)
     tag = parse.tag
     pos = _POS.get(str(tag.POS), "X") if tag.POS else _guess_pos(word, str(tag))
     feats = sorted({_FEATS[g] for g in tag.grammemes if g in _FEATS})
@@ -58,7 +67,7 @@ def _guess_pos(word: str, tag: str) -> str:
 
 
 def lemma(word: str, lang: str) -> str:
-    return analyse(word.lower(), lang)[0]
+    return analyse(word.lower(), lang, word[:1].isupper())[0]
 
 
 def inflected_forms(lemma_: str, lang: str, pos: str = "NOUN") -> set[str]:

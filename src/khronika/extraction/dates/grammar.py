@@ -100,10 +100,10 @@ def _rule_sources(lang: str, p: dict[str, str]) -> list[tuple[str, str, int]]:
         ("month_year", rf"{B}{modopt}(?P<mon>{mon})\s+(?:of\s+)?{yearp}{E}", 7),
         ("month_shift", rf"{B}{modopt}(?P<mon>{mon})\s+{shift_year}{E}", 7),
         ("month", rf"{B}(?:(?P<prep>{alt(p_words(lang, 'month_context_preps'))})\s+)?(?P<t>{modopt}(?P<mon>{mon})){E}", 5),
-        ("season", rf"{B}(?P<t>{modopt}(?:(?P<sshift>{p['SHIFT']})\s+)?(?P<season>{p['SEASON']})"
+        ("season", rf"{B}(?P<t>{modopt}(?:the\s+)?(?:(?P<sshift>{p['SHIFT']})\s+)?(?P<season>{p['SEASON']})"
                    rf"(?:\s+(?:of\s+)?{yearp}|\s+{shift_year})?){E}", 6),
         ("year", rf"{B}(?:(?P<prep>{alt(p_words(lang, 'year_context_preps'))})\s+)?(?P<t>{modopt}{yearp}){E}", 4),
-        ("decade", rf"{B}(?P<t>{modopt}(?P<dec>\d{{3}}0|\d0|'\d0)\s?{p['DECSUF']}"
+        ("decade", rf"{B}(?P<t>{modopt}(?:the\s+)?(?P<dec>\d{{3}}0|\d0|'\d0)\s?{p['DECSUF']}"
                    rf"(?:\s+(?P<dcent>[ivxlхі]+)\s*{p['CENTW']})?){E}", 6),
         ("century", rf"{B}(?P<t>{modopt}(?:the\s+)?(?P<cent>[ivxlхі]+|\d{{1,2}})(?:-?(?:го|й|му|ого|st|nd|rd|th))?"
                     rf"\s*{p['CENTW']}(?!\w))", 6),
@@ -117,9 +117,10 @@ def _rule_sources(lang: str, p: dict[str, str]) -> list[tuple[str, str, int]]:
                 rf"\s+(?P<ago>{p['AGO']})){E}", 7),
         ("after", rf"{B}(?P<t>(?P<after>{p['AFTER']})\s+(?:(?P<num>\d+|{p['NUMW']}|{p['FEW']})\s+)?"
                   rf"(?:(?P<unit>{p['UNIT']})|(?P<halfu>{p['HALFU']}))){E}", 5),
+        ("duration", rf"{B}(?P<t>(?P<num>\d+|{p['NUMW']})\s+(?P<unit>{p['UNIT']})){E}", 3),
         ("ref", rf"{B}(?P<ref>{p['REF']}){E}", 2),
         ("set", rf"{B}(?P<set>{p['SET']}){E}", 2),
-        ("clock", rf"{B}(?:(?P<prep>{p['TPREP']})\s+)?(?P<t>(?P<hh>[01]?\d|2[0-3])(?P<sep>[:.])(?P<mi>[0-5]\d)"
+        ("clock", rf"{B}(?:(?P<prep>{p['TPREP']})\s+)?(?P<t>(?P<hh>[01]?\d|2[0-3])(?:(?P<sep>[:.])|\s(?P<spaced>:)\s)(?P<mi>[0-5]\d)"
                   rf"(?:\s*{p['HOURW']}(?!\w))?(?:\s*(?P<hpod>{p['HPOD']})(?!\w))?)(?![\w.,]\d)", 5),
         ("hour_word", rf"{B}(?:(?P<prep>{p['TPREP']})\s+)?(?P<t>(?P<hord>{p['HORD']})(?:\s+{p['HOURW']}(?!\w))?"
                       rf"(?:\s+(?P<hpod>{p['HPOD']})(?!\w))?){E}", 4),

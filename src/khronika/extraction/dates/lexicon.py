@@ -60,7 +60,8 @@ def _expand(lang: str, entry: dict[str, Any], pos: str) -> set[str]:
 def load_lexicon(lang: str) -> DateLexicon:
     path = resources.files("khronika.data").joinpath("dates", f"{lang}.json")
     raw = json.loads(path.read_text(encoding="utf-8"))
-    months = {f: i + 1 for i, e in enumerate(raw["months"]) for f in _expand(lang, e, "NOUN")}
+    excluded = {fold(f) for f in raw.get("exclude_forms", [])}  # forms that are mostly other words
+    months = {f: i + 1 for i, e in enumerate(raw["months"]) for f in _expand(lang, e, "NOUN") - excluded}
     weekdays = {f: i for i, e in enumerate(raw["weekdays"]) for f in _expand(lang, e, "NOUN")}
     units: dict[str, str] = {}
     for lemma, code in raw["units"].items():

@@ -15,7 +15,7 @@ from khronika.extraction.dates.grammar import Grammar, grammar_for
 from khronika.extraction.dates.lexicon import fold
 from khronika.model import Timex
 
-Direction = Callable[[int], str]  # character offset -> "past" | "future" | "either"
+Direction = Callable[[int, int], str]  # character span -> "past" | "future" | "either"
 
 SUPPORTED = ("uk", "ru", "en")
 
@@ -35,8 +35,9 @@ class Found:
 class _Resolver:
     """Turns one regex match into a value, given the anchor date and the tense around it."""
 
-    def __init__(self, grammar: Grammar, anchor: date, direction: Direction):
+    def __init__(self, grammar: Grammar, text: str, anchor: date, direction: Direction):
         self.g = grammar
+        self.text = text
         self.lex = grammar.lex
         self.anchor = anchor
         self.direction = direction
@@ -110,7 +111,7 @@ class _Resolver:
     def _day_month(self, month: int, day: int, year: int | None, pos: int) -> date | None:
         if year is not None:
             return date(year, month, day) if cal.valid_day(year, month, day) else None
-        return cal.day_month(self.anchor, month, day, self.direction(pos))
+        return cal.day_month(self.anchor, month, day, self.direction(*pos))
 
     def day_month(self, m, pos):
         raw_day = _norm(m["d"])
@@ -133,9 +134,9 @@ class _Resolver:
     def month(self, m, pos):
         if not (m["prep"] or m["mod"]):
             return None
-        if self.g.lang == "en" and not m.group("mon")[0].isupper() and not m["mod"]:
+        if self.g.lang == "en" and not self.text[m.start("mon")].isupper():
             return None
-        y, mo = cal.month_only(self.anchor, self.lex.months[_norm(m["mon"])], self.direction(pos))
+        y, mo = cal.month_only(self.anchor, self.lex.months[_norm(m["mon"])], self.direction(*pos))
         return Found(0, 0, f"{y:04d}-{mo:02d}", mod=self.mod_of(m), grain="M")
 
     def season(self, m, pos):
@@ -148,10 +149,12 @@ class _Resolver:
         adverbs = {fold(w) for w in self.lex.raw.get("season_adverbs", [])}
         if _norm(m["season"]) not in adverbs and not m["mod"]:
             return None
-        return Found(0, 0, cal.season(self.anchor, code, self.direction(pos)), mod=self.mod_of(m), grain="X")
+        return Found(0, 0, cal.season(self.anchor, code, self.direction(*pos)), mod=self.mod_of(m), grain="X")
 
     def year(self, m, pos):
         raw = m["year"]
+        if m.start() > 0 and self.text[m.start() - 1] in "-–/№#":
+            return None  # `Євро-2012`, `№2014`
         text = m.group("t")
         explicit = bool(re.search(r"\D\s*\S", text[len(raw):])) if raw else False  # a year word or suffix
         year = self.year_of(m)
@@ -175,6 +178,8 @@ class _Resolver:
 
     def century(self, m, pos):
         raw = m["cent"]
+        if not raw.isdigit() and len(raw) == 1 and raw not in "vx":
+            return None  # a lone `і`/`i` before `ст.` is a conjunction or a list item, not a numeral
         number = int(raw) if raw.isdigit() else cal.roman_to_int(raw)
         if not number or not 1 <= number <= 22:
             return None
@@ -201,7 +206,7 @@ class _Resolver:
             return None
         target = self.lex.weekdays[_norm(m["wd"])]
         week_shift = self.shifts.get(_norm(m["wshift"])) if m["wshift"] else None
-        day = cal.weekday(self.anchor, target, self.direction(pos), week_shift).isoformat()
+        day = cal.weekday(self.anchor, target, self.direction(*pos), week_shift).isoformat()
         if m["pod"]:
             code = self._pod_code(m["pod"])
             return Found(0, 0, f"{day}T{code}", "TIME", grain="P", time_part=code)
@@ -234,6 +239,13 @@ class _Resolver:
         if self.g.lang == "en" and not m["num"]:
             return None  # "in years" is not a date
         return self.ago(m, pos, sign=+1)
+
+    def duration(self, m, pos):
+        unit = self.lex.units[_norm(m["unit"])]
+        n = self.count(m["num"])
+        if unit not in "DWMY" or not n or n != int(n):
+            return None
+        return Found(0, 0, f"P{int(n)}{unit}", "DURATION", grain="X")
 
     def ref(self, m, pos):
         word = _norm(m["ref"])
@@ -288,7 +300,7 @@ def _matches(folded: str, grammar: Grammar, resolver: _Resolver) -> list[Found]:
         handler = getattr(resolver, rule.name)
         for m in rule.regex.finditer(folded):
             span = m.span("t") if "t" in rule.regex.groupindex and m.group("t") else m.span()
-            item = handler(m, span[0])
+            item = handler(m, span)
             if item is not None:
                 found.append(replace(item, start=span[0], end=span[1], priority=rule.priority + item.priority))
     return found
@@ -348,13 +360,13 @@ def _alt(words: list[str]) -> str:
 def find_timexes(text: str, lang: str, anchor: date, direction: Direction | None = None) -> list[Timex]:
     """All temporal expressions of `text` with values anchored to `anchor`.
 
-    `direction(offset)` tells the tense around a character offset; without it every partial
+    `direction(start, end)` tells the tense around a character span; without it every partial
     date is read as the nearest past one (the usual case in news).
     """
     if lang not in SUPPORTED or not text:
         return []
     grammar = grammar_for(lang)
     folded = fold(text)
-    resolver = _Resolver(grammar, anchor, direction or (lambda _pos: "past"))
+    resolver = _Resolver(grammar, text, anchor, direction or (lambda _start, _end: "past"))
     items = _merge(_select(_matches(folded, grammar, resolver)), folded, grammar)
     return [Timex(f.start, f.end, text[f.start:f.end], f.value, f.type, f.mod) for f in items]

@@ -1,0 +1,160 @@
+"""The `khronika` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sqlite3
+import sys
+from pathlib import Path
+
+DEFAULT_DB = "khronika.db"
+
+
+def _date(value: str) -> str:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {value!r}")
+    return value
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="khronika", description=__doc__)
+    parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("analyze", help="analyse files, folders or URLs and print the result")
+    p.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+    p.add_argument("--published", type=_date, help="publication date (YYYY-MM-DD) anchoring relative dates")
+    p.add_argument("--lang", default="auto", choices=["auto", "uk", "ru", "en"])
+    p.add_argument("--json", action="store_true", help="one JSON object per article (JSON Lines)")
+
+    p = sub.add_parser("ingest", help="analyse inputs into the store (idempotent, resumable)")
+    p.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--published", type=_date)
+    p.add_argument("--lang", default="auto", choices=["auto", "uk", "ru", "en"])
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    p = sub.add_parser("search", help="full-text search (inflection-aware for Ukrainian and Russian)")
+    p.add_argument("query")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("export", help="export the store as JSON Lines, CSV or Parquet")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--format", required=True, choices=["jsonl", "csv", "parquet"])
+    p.add_argument("--table", default="articles",
+                   choices=["articles", "mentions", "actors", "quotes", "timexes", "events"],
+                   help="the table for csv and parquet (jsonl exports whole analyses)")
+    p.add_argument("--output", "-o", help="output file (default: standard output; required for parquet)")
+
+    p = sub.add_parser("eval", help="measure accuracy on the staged corpora")
+    ev = p.add_subparsers(dest="what", required=True)
+    d = ev.add_parser("dates", help="temporal expressions on ner-uk v2.0 DATE/TIME entities")
+    d.add_argument("--corpus", default="../shared/data/ner-uk")
+    d.add_argument("--split", default="test", choices=["dev", "test"])
+    d.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except BrokenPipeError:
+        return 0
+    except (sqlite3.DatabaseError, ValueError, FileNotFoundError) as error:
+        print(f"khronika: error: {error}", file=sys.stderr)
+        return 2
+
+
+def cmd_analyze(args) -> int:
+    from khronika.ingest.errors import InputError
+    from khronika.ingest.sources import iter_documents
+    from khronika.pipeline import analyze_document
+
+    failed = 0
+    for item in iter_documents(args.inputs):
+        if isinstance(item, InputError):
+            print(f"khronika: error: {item}", file=sys.stderr)
+            failed += 1
+            continue
+        analysis = analyze_document(item, args.lang, args.published)
+        if args.json:
+            print(json.dumps(analysis.to_dict(), ensure_ascii=False), flush=True)
+        else:
+            _print_summary(analysis)
+    return 1 if failed else 0
+
+
+def _print_summary(analysis) -> None:
+    a = analysis.article
+    print(f"{a.title}\n  {a.language}  published {a.published or '?'}  id {a.id[:12]}  {a.source}")
+    for line in a.removed_lines:
+        print(f"  [site furniture] {line[:100]}")
+    for t in analysis.timexes:
+        print(f"  {t.type:<5} {t.text!r} -> {t.value}" + (f" ({t.mod})" if t.mod else ""))
+
+
+def cmd_ingest(args) -> int:
+    from khronika.ingest.runner import ingest
+    from khronika.store.sqlite import Store
+
+    with Store(args.db) as store:
+        report = ingest(args.inputs, store, args.lang, args.published, show_progress=not args.quiet)
+        total = store.count()
+    status = "interrupted; run the same command again to finish. " if report.interrupted else ""
+    print(f"khronika: {status}{report.stored} stored, {report.skipped} already there, {report.failed} failed; "
+          f"{total} articles in {args.db}", file=sys.stderr)
+    return report.exit_code
+
+
+def _open_existing(path: str):
+    from khronika.store.sqlite import Store
+
+    if not Path(path).exists():
+        raise FileNotFoundError(f"no store at {path} (create it with `khronika ingest PATH --db {path}`)")
+    return Store(path)
+
+
+def cmd_search(args) -> int:
+    from khronika.store.search import fts_query
+
+    with _open_existing(args.db) as store:
+        rows = store.search(fts_query(args.query), args.limit)
+    for row in rows:
+        if args.json:
+            print(json.dumps(dict(row), ensure_ascii=False))
+        else:
+            print(f"{row['published'] or '----------'}  {row['language']}  {row['title']}  [{row['id'][:12]}]")
+            print(f"    {' '.join(row['snippet'].split())}")
+    if not rows and not args.json:
+        print("no matches", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args) -> int:
+    from khronika.export.writers import export
+
+    with _open_existing(args.db) as store:
+        count = export(store, args.format, args.output, args.table)
+    what = "articles" if args.format == "jsonl" else f"{args.table} rows"
+    print(f"khronika: exported {count} {what}" + (f" to {args.output}" if args.output else ""), file=sys.stderr)
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from khronika.evaluation.dates import evaluate_dates, format_report
+
+    report = evaluate_dates(Path(args.corpus), args.split)
+    print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else format_report(report))
+    return 0
+
+
+COMMANDS = {"analyze": cmd_analyze, "ingest": cmd_ingest, "search": cmd_search, "export": cmd_export,
+            "eval": cmd_eval}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""Separate article text from site furniture left inside it (teasers, links, credits, prompts).
+
+Three general signals, none tied to one site:
+- line patterns of furniture (`data/language/furniture.json`): related links, credits, sharing;
+- reader-addressed calls to action: a short line outside quotation marks whose verb is in the
+  imperative mood or that speaks to the reader (`вшануйте`, `your inbox`), which news prose
+  does not do outside quotations;
+- lines repeated across many articles of the same site (see `RepeatedLines`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter, defaultdict
+from functools import cache
+from importlib import resources
+
+from khronika.language.morphology import analyzer
+
+MAX_CALL_WORDS = 40
+QUOTE_MARKS = set("«»„“”\"")
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
+
+
+@cache
+def _lexicon() -> dict:
+    text = resources.files("khronika.data").joinpath("language", "furniture.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@cache
+def _patterns(lang: str) -> list[re.Pattern[str]]:
+    lex = _lexicon()
+    return [re.compile(p, re.IGNORECASE) for p in lex["any"] + lex.get(lang, [])]
+
+
+def fingerprint(line: str) -> str:
+    """A line's identity for repetition counting: digits and case do not matter."""
+    normal = re.sub(r"\d+", "0", re.sub(r"\s+", " ", line.strip().lower()))
+    return hashlib.blake2b(normal.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def is_furniture(line: str, lang: str) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if any(p.search(stripped) for p in _patterns(lang)):
+        return True
+    return is_call_to_action(stripped, lang)
+
+
+def is_call_to_action(line: str, lang: str) -> bool:
+    words = _WORD.findall(line)
+    if not words or len(words) > MAX_CALL_WORDS or QUOTE_MARKS & set(line):
+        return False
+    lowered = [w.lower() for w in words]
+    pronouns = set(_lexicon()["reader_pronouns"].get(lang, []))
+    if pronouns & set(lowered) or "свою пошту" in line.lower():
+        return True
+    if lang in ("uk", "ru"):
+        return any(_is_imperative(w, lang) for w in lowered)
+    if lang == "en":
+        return _english_imperative(line)
+    return False
+
+
+def _is_imperative(word: str, lang: str) -> bool:
+    if len(word) < 4:
+        return False
+    parse = analyzer(lang).parse(word)[0]
+    return "impr" in parse.tag.grammemes
+
+
+def _english_imperative(line: str) -> bool:
+    from khronika.language.pipeline import nlp_for
+
+    doc = nlp_for("en")(line)
+    for sent in doc.sents:
+        first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+        if first is not None and first.tag_ == "VB" and first.lower_ not in ("let", "say"):
+            return True
+    return False
+
+
+class RepeatedLines:
+    """Counts lines across the articles of each site; lines found in many of them are furniture."""
+
+    def __init__(self, min_articles: int = 5, min_count: int = 3, min_share: float = 0.1):
+        self.min_articles = min_articles
+        self.min_count = min_count
+        self.min_share = min_share
+        self.articles: Counter[str] = Counter()
+        self.lines: dict[str, Counter[str]] = defaultdict(Counter)
+
+    def add(self, site: str, text: str) -> None:
+        self.articles[site] += 1
+        self.lines[site].update({fingerprint(line) for line in text.splitlines() if line.strip()})
+
+    def is_repeated(self, site: str, line: str) -> bool:
+        total = self.articles[site]
+        if total < self.min_articles:
+            return False
+        count = self.lines[site][fingerprint(line)]
+        return count >= self.min_count and count >= self.min_share * total
+
+
+def clean_lines(lines: list[str], lang: str, repeated: RepeatedLines | None = None,
+                site: str = "") -> tuple[list[str], list[str]]:
+    """Split body lines into (article lines, furniture lines)."""
+    kept, removed = [], []
+    for line in lines:
+        if not line.strip():
+            continue
+        furniture = is_furniture(line, lang) or bool(repeated and repeated.is_repeated(site, line))
+        (removed if furniture else kept).append(line.strip())
+    return kept, removed

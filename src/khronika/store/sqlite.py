@@ -1,0 +1,184 @@
+"""The SQLite store: articles with their analyses, one table per record type, and full-text search.
+
+Design:
+- the article id is the sha256 of its cleaned text, so storing is idempotent (`INSERT OR IGNORE`);
+- every article goes in with all its records inside one SAVEPOINT, and batches are committed in
+  WAL mode: an interrupted run (Ctrl-C, kill -9) leaves only whole articles behind;
+- an FTS5 index holds title, text and the lemmas of the text, so a search for `Лавров` also finds
+  `Лаврова` (the query words are lemmatised the same way).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from khronika.model import Analysis
+
+SCHEMA_VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    published TEXT,
+    language TEXT NOT NULL,
+    url TEXT,
+    source TEXT,
+    text TEXT NOT NULL,
+    removed_lines TEXT NOT NULL DEFAULT '[]',
+    ingested_at TEXT NOT NULL,
+    analysis TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, label TEXT NOT NULL, actor TEXT
+);
+CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor);
+CREATE TABLE IF NOT EXISTS actors (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT, names TEXT);
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL,
+    speaker TEXT, speaker_text TEXT, cue TEXT
+);
+CREATE TABLE IF NOT EXISTS timexes (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, value TEXT NOT NULL,
+    type TEXT NOT NULL, mod TEXT
+);
+CREATE INDEX IF NOT EXISTS timexes_value ON timexes (value);
+CREATE TABLE IF NOT EXISTS events (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    type TEXT NOT NULL, mode TEXT, actor TEXT, recipient TEXT, date TEXT, location TEXT,
+    negated INTEGER NOT NULL DEFAULT 0, evidence TEXT, start INTEGER, "end" INTEGER
+);
+CREATE INDEX IF NOT EXISTS events_date ON events (date);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
+    title, text, lemmas, tokenize = 'unicode61 remove_diacritics 0'
+);
+"""
+
+TABLES = ("articles", "mentions", "actors", "quotes", "timexes", "events")
+
+
+class Store:
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        self.db = sqlite3.connect(self.path, isolation_level=None)  # transactions are managed here
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.executescript(SCHEMA)
+        self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        self._in_batch = False
+
+    # --- transactions ---------------------------------------------------------------------
+    def begin(self) -> None:
+        if not self._in_batch:
+            self.db.execute("BEGIN IMMEDIATE")
+            self._in_batch = True
+
+    def commit(self) -> None:
+        if self._in_batch:
+            self.db.execute("COMMIT")
+            self._in_batch = False
+
+    def close(self) -> None:
+        self.commit()
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if exc[0] is not None and self._in_batch:
+            self.db.execute("ROLLBACK")
+            self._in_batch = False
+        self.close()
+
+    # --- writing --------------------------------------------------------------------------
+    def has(self, article_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def add(self, analysis: Analysis) -> bool:
+        """Store an analysis with all its records, or nothing of it; False if it was already there."""
+        self.begin()
+        if self.has(analysis.article.id):
+            return False
+        self.db.execute("SAVEPOINT article")
+        try:
+            self._insert(analysis)
+        except BaseException:
+            self.db.execute("ROLLBACK TO article")
+            self.db.execute("RELEASE article")
+            raise
+        self.db.execute("RELEASE article")
+        return True
+
+    def _insert(self, analysis: Analysis) -> None:
+        a = analysis.article
+        cursor = self.db.execute(
+            "INSERT INTO articles (id, title, published, language, url, source, text, removed_lines, ingested_at,"
+            " analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (a.id, a.title, a.published, a.language, a.url, a.source, a.text,
+             json.dumps(a.removed_lines, ensure_ascii=False), datetime.now(UTC).isoformat(timespec="seconds"),
+             json.dumps(analysis.to_dict(), ensure_ascii=False)),
+        )
+        self.db.execute("INSERT INTO articles_fts (rowid, title, text, lemmas) VALUES (?, ?, ?, ?)",
+                        (cursor.lastrowid, a.title, a.text, analysis.index_terms))
+        self.db.executemany('INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)',
+                            [(a.id, m.start, m.end, m.text, m.label, m.actor) for m in analysis.mentions])
+        self.db.executemany("INSERT OR IGNORE INTO actors VALUES (?, ?, ?, ?)",
+                            [(x.id, x.name, x.type, json.dumps(x.names, ensure_ascii=False))
+                             for x in analysis.actors])
+        self.db.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            [(a.id, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_text, q.cue)
+                             for q in analysis.quotes])
+        self.db.executemany("INSERT INTO timexes VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            [(a.id, t.start, t.end, t.text, t.value, t.type, t.mod) for t in analysis.timexes])
+        self.db.executemany(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(a.id, e.type, e.mode, json.dumps(e.actor, ensure_ascii=False),
+              json.dumps(e.recipient, ensure_ascii=False), e.date, e.location, int(e.negated), e.evidence,
+              e.start, e.end) for e in analysis.events])
+
+    # --- reading --------------------------------------------------------------------------
+    def count(self, table: str = "articles") -> int:
+        if table not in TABLES:
+            raise ValueError(f"unknown table {table!r}")
+        return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def analyses(self) -> Iterator[Analysis]:
+        for row in self.db.execute("SELECT analysis, source FROM articles ORDER BY published, rowid"):
+            analysis = Analysis.from_dict(json.loads(row["analysis"]))
+            analysis.article.source = row["source"] or ""
+            yield analysis
+
+    def rows(self, table: str) -> tuple[list[str], Iterator[tuple]]:
+        if table not in TABLES:
+            raise ValueError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
+        columns = [r[1] for r in self.db.execute(f"PRAGMA table_info({table})")]
+        if table == "articles":
+            columns = [c for c in columns if c not in ("rowid", "analysis")]
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        order = "ORDER BY published, rowid" if table == "articles" else "ORDER BY rowid"
+        return columns, (tuple(r) for r in self.db.execute(f"SELECT {quoted} FROM {table} {order}"))
+
+    def search(self, fts_query: str, limit: int = 20) -> list[sqlite3.Row]:
+        return self.db.execute(
+            "SELECT a.id, a.title, a.published, a.language, a.url, a.source,"
+            " snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snippet"
+            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 4.0, 1.0, 1.0) LIMIT ?",
+            (fts_query, limit),
+        ).fetchall()
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r})"
