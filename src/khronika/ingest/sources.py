@@ -83,9 +83,9 @@ def _kind(path: Path) -> str:
 
 def _sniff(text: str) -> str:
     head = text.lstrip()[:2000].lower()
-    if head.startswith("<?xml") or head.startswith("<rss") or head.startswith("<feed"):
-        if "<rss" in head or "<feed" in head or "<rdf:rdf" in head:
-            return "feed"
+    is_xml = head.startswith(("<?xml", "<rss", "<feed"))
+    if is_xml and ("<rss" in head or "<feed" in head or "<rdf:rdf" in head):
+        return "feed"
     if head.startswith("<!doctype html") or head.startswith("<html") or "<body" in head:
         return "html"
     if head.startswith("{"):

@@ -74,6 +74,6 @@ def inflected_forms(lemma_: str, lang: str, pos: str = "NOUN") -> set[str]:
     """Every form in the lexeme of `lemma_` whose analysis has the given POS (pymorphy3 names)."""
     forms: set[str] = set()
     for parse in analyzer(lang).parse(lemma_):
-        if parse.normal_form == lemma_.lower() and parse.tag.POS == pos:
+        if parse.normal_form == lemma_.lower() and pos == parse.tag.POS:
             forms.update(f.word for f in parse.lexeme)
     return forms

@@ -1,0 +1,57 @@
+from datetime import date
+
+import pytest
+
+from khronika.extraction.dates import calendar as cal
+from khronika.language.detect import detect_language
+from khronika.language.morphology import lemma
+from khronika.language.pipeline import parse
+from khronika.language.tense import direction_finder
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Міністр закордонних справ України заявив, що зустріч відбудеться в Женеві.", "uk"),
+    ("Министр иностранных дел России заявил, что встреча состоится в Женеве.", "ru"),
+    ("The foreign minister said the meeting would take place in Geneva.", "en"),
+    ("Der Außenminister sagte, das Treffen finde in Genf statt.", "other"),
+    ("Міністр замежных спраў Беларусі ўдзельнічаў у сустрэчы.", "other"),
+    ("12345 !!!", "other"),
+])
+def test_detect_language(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_capitalised_words_prefer_proper_name_lemmas():
+    assert lemma("Лаврова", "uk") == "лавров"
+    assert lemma("Борреля", "uk") == "боррель"
+    assert lemma("лаврова", "uk") != "лавров"  # lowercase: the adjective reading stays first
+
+
+def test_sentences_do_not_break_after_abbreviations_or_initials():
+    doc = parse("У 2014 р. він став міністром. В. Кличко привітав його. Потім усі пішли.", "uk")
+    assert [s.text for s in doc.sents] == ["У 2014 р. він став міністром.", "В. Кличко привітав його.",
+                                           "Потім усі пішли."]
+
+
+def test_tense_of_the_clause_decides_direction():
+    text = "МЗС повідомило, що з 17 по 21 грудня проведе брифінги. Нагадаємо, 20 січня відбулося засідання."
+    direction = direction_finder(parse(text, "uk"))
+    start = text.index("з 17")
+    assert direction(start, start + 17) == "future"
+    start = text.index("20 січня")
+    assert direction(start, start + 8) == "past"  # `Нагадаємо,` is parenthetical, not the predicate
+
+
+def test_calendar_nearest_occurrences():
+    anchor = date(2022, 2, 10)  # a Thursday
+    assert cal.day_month(anchor, 1, 26, "past") == date(2022, 1, 26)
+    assert cal.day_month(anchor, 3, 3, "past") == date(2021, 3, 3)
+    assert cal.day_month(anchor, 3, 3, "future") == date(2022, 3, 3)
+    assert cal.day_month(anchor, 2, 14, "either") == date(2022, 2, 14)
+    assert cal.weekday(anchor, 3, "past") == anchor
+    assert cal.weekday(anchor, 1, "past") == date(2022, 2, 8)
+    assert cal.weekday(anchor, 1, "future") == date(2022, 2, 15)
+    assert cal.season(anchor, "WI", "past") == "2022-WI"
+    assert cal.season(date(2022, 7, 1), "FA", "past") == "2021-FA"
+    assert cal.shifted(anchor, "W", -1) == "2022-W05"
+    assert cal.roman_to_int("XIX") == 19 and cal.roman_to_int("ХІХ") == 19
