@@ -2,9 +2,9 @@
 
 Three general signals, none tied to one site:
 - line patterns of furniture (`data/language/furniture.json`): related links, credits, sharing;
-- reader-addressed calls to action: a short line outside quotation marks whose verb is in the
-  imperative mood or that speaks to the reader (`вшануйте`, `your inbox`), which news prose
-  does not do outside quotations;
+- reader-addressed calls to action: a short line outside quotation marks with a verb in the
+  plural imperative (`вшануйте`, `підписуйтесь`; in English a sentence opening with a bare verb,
+  `Sign up ...`), which news prose does not use outside quotations;
 - lines repeated across many articles of the same site (see `RepeatedLines`).
 """
 
@@ -19,7 +19,8 @@ from importlib import resources
 
 from khronika.language.morphology import analyzer
 
-MAX_CALL_WORDS = 40
+MAX_CALL_WORDS = 25
+SPEECH_DASHES = ("-", "–", "—")
 QUOTE_MARKS = set("«»„“”\"")
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
 
@@ -53,24 +54,28 @@ def is_furniture(line: str, lang: str) -> bool:
 
 def is_call_to_action(line: str, lang: str) -> bool:
     words = _WORD.findall(line)
-    if not words or len(words) > MAX_CALL_WORDS or QUOTE_MARKS & set(line):
-        return False
-    lowered = [w.lower() for w in words]
-    pronouns = set(_lexicon()["reader_pronouns"].get(lang, []))
-    if pronouns & set(lowered) or "свою пошту" in line.lower():
-        return True
+    if not words or len(words) > MAX_CALL_WORDS or QUOTE_MARKS & set(line) or line.startswith(SPEECH_DASHES):
+        return False  # long lines are prose; quotes and dash-led lines are someone's speech
     if lang in ("uk", "ru"):
-        return any(_is_imperative(w, lang) for w in lowered)
+        return any(_is_plural_imperative(m.group().lower(), line[m.end():m.end() + 1], lang)
+                   for m in _WORD.finditer(line))
     if lang == "en":
         return _english_imperative(line)
     return False
 
 
-def _is_imperative(word: str, lang: str) -> bool:
+def _is_plural_imperative(word: str, next_char: str, lang: str) -> bool:
+    """`вшануйте`, `підписуйтесь`, `пам'ятаймо` address the reader; a singular imperative is
+    rarely used to a readership and is often a homonym (`видали`, `будь`). A first-person plural
+    imperative followed by a comma is parenthetical (`Скажімо, ...`)."""
     if len(word) < 4:
         return False
-    parse = analyzer(lang).parse(word)[0]
-    return "impr" in parse.tag.grammemes
+    grammemes = analyzer(lang).parse(word)[0].tag.grammemes
+    if "impr" not in grammemes or "plur" not in grammemes:
+        return False
+    if grammemes & {"2per", "excl"}:  # pymorphy3-ru marks the 2nd person imperative as `excl`
+        return True
+    return bool(grammemes & {"1per", "incl"}) and next_char != ","
 
 
 def _english_imperative(line: str) -> bool:
