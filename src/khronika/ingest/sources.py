@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -23,7 +24,7 @@ from khronika.model import Document
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_URL_BYTES = 10 * 1024 * 1024
 URL_TIMEOUT_S = 20
-FOLDER_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".rss", ".atom",
+FOLDER_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".rss", ".atom",
                    ".xml", ".warc", ".gz", ".arc"}
 _DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
@@ -32,6 +33,12 @@ Item = Document | InputError
 
 def iter_documents(inputs: list[str]) -> Iterator[Item]:
     for name in inputs:
+        if name == "-":
+            try:
+                yield read_stdin_document(sys.stdin.buffer.read())
+            except InputError as error:
+                yield error
+            continue
         if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", name):
             yield from _from_url(name)
             continue
