@@ -76,3 +76,23 @@ def iter_v2(corpus: Path, split: str) -> Iterator[BratDocument]:
                 continue
             text = ann.with_suffix(".txt").read_text(encoding="utf-8")
             yield BratDocument(doc_id, source, text, tuple(read_ann(ann)))
+
+
+def to_spacy_doc(nlp, document: BratDocument, labels: set[str] | None = None):
+    """A spaCy Doc of the raw text with the outermost entities as `doc.ents`.
+
+    ner-uk entities can nest; the training target keeps the outer ones (as the official IOB
+    conversion does). Entity boundaries that fall inside a token expand to whole tokens, so the
+    offsets survive the raw `ng` texts, whose tokenisation is not ner-uk's.
+    """
+    doc = nlp.make_doc(document.text)
+    spans = []
+    for entity in sorted(document.entities, key=lambda e: (e.start, -(e.end - e.start))):
+        if labels is not None and entity.label not in labels:
+            continue
+        span = doc.char_span(entity.start, entity.end, label=entity.label, alignment_mode="expand")
+        if span is None or (spans and span.start < spans[-1].end):
+            continue  # nested or overlapping: keep the outer, earlier entity
+        spans.append(span)
+    doc.ents = spans
+    return doc
