@@ -212,8 +212,19 @@ def _from_warc(path: Path) -> Iterator[Item]:
                     yield from _from_bytes(body, "html", where, _warc_date(record), url)
                 except InputError as error:
                     yield error
+        if path.name.lower().endswith(".gz"):
+            _check_gzip_complete(path)  # warcio stops quietly at a cut inside a gzip member
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as error:
         yield InputError(str(path), f"truncated or broken web archive after {count} HTML records ({error})")
+
+
+def _check_gzip_complete(path: Path) -> None:
+    try:
+        with gzip.open(path, "rb") as stream:
+            while stream.read(1 << 20):
+                pass
+    except (EOFError, OSError) as error:
+        raise EOFError("the compressed stream is cut short") from error
 
 
 def _warc_date(record) -> str | None:
