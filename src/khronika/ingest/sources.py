@@ -214,7 +214,8 @@ def _from_warc(path: Path) -> Iterator[Item]:
                     yield error
         if path.name.lower().endswith(".gz"):
             _check_gzip_complete(path)  # warcio stops quietly at a cut inside a gzip member
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as error:
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError) as error:
+        # warcio meets a cut or corrupt record with any of these (AttributeError on a header cut short)
         yield InputError(str(path), f"truncated or broken web archive after {count} HTML records ({error})")
 
 
