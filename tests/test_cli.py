@@ -22,17 +22,6 @@ BORRELL = ("Боррель прибув до Києва\n"
            "Верховний представник ЄС Жозеп Боррель у понеділок провів зустріч із міністром закордонних справ.\n")
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _forget_runner_module():
-    """khronika.ingest.runner binds sys.stderr when it is imported (see the xfail test below); when these tests
-    import it, they bind a capsys stream that is closed afterwards. Forget the module at the end so that later
-    test files import it afresh."""
-    imported_before = "khronika.ingest.runner" in sys.modules
-    yield
-    if not imported_before:
-        sys.modules.pop("khronika.ingest.runner", None)
-
-
 @pytest.fixture
 def inputs(tmp_path):
     folder = tmp_path / "news"
@@ -108,9 +97,6 @@ def test_bad_published_date_is_rejected_by_argparse(inputs, capsys, bad):
     assert "--published" in err and bad in err
 
 
-@pytest.mark.xfail(strict=True, reason="bug: --published only checks the shape \\d{4}-\\d{2}-\\d{2}; an impossible "
-                                       "date passes argparse and fails later as `khronika: error: day is out of "
-                                       "range for month` (exit 2), without naming the option")
 @pytest.mark.parametrize("bad", ["2022-02-30", "2022-13-01"])
 def test_impossible_published_date_is_rejected_by_argparse(inputs, capsys, bad):
     with pytest.raises(SystemExit) as exit_info:
@@ -148,10 +134,6 @@ def test_ingest_with_a_failing_input_exits_1(inputs, tmp_path):
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: ingest() has `err=sys.stderr` as a default argument, bound when "
-                                       "khronika.ingest.runner is imported, so per-input errors (and the progress "
-                                       "bar) ignore a later redirection of sys.stderr; a closed stream even turns "
-                                       "into `khronika: error: I/O operation on closed file.` (exit 2)")
 def test_ingest_errors_go_to_the_current_stderr(inputs, tmp_path, monkeypatch):
     import khronika.ingest.runner  # noqa: F401 (imported before stderr is redirected, as in any longer session)
 
@@ -165,9 +147,6 @@ def test_ingest_errors_go_to_the_current_stderr(inputs, tmp_path, monkeypatch):
     assert code == 1
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the article id hashes the text after site-furniture cleaning, and "
-                                       "what counts as a site's repeated line depends on the other inputs of the "
-                                       "run, so re-ingesting the same files in a larger batch stores them again")
 def test_ingest_is_idempotent_when_the_folder_grows(tmp_path, capsys):
     folder, db = tmp_path / "site", tmp_path / "k.db"
     folder.mkdir()

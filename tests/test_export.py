@@ -182,8 +182,6 @@ def test_atomic_output_binary_to_stdout(capsysbinary):
     assert capsysbinary.readouterr().out == b"PAR1"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the temporary file from mkstemp is created 0600 and os.replace keeps "
-                                       "that mode, so exports are unreadable to group/others whatever the umask")
 def test_export_file_mode_follows_umask(store, tmp_path):
     old = os.umask(0o022)
     try:

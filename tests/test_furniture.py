@@ -109,17 +109,12 @@ def test_long_paragraph_is_not_a_call_to_action():
     assert not is_furniture(paragraph, "uk")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the credit pattern takes a hyphen right after the word as a "
-                                       "separator, so hyphenated compounds (`Credit-card`, `Video-game`) open "
-                                       "ordinary sentences that are then dropped")
 @pytest.mark.parametrize("line", ["Credit-card debt reached a record high in May, the central bank said.",
                                   "Video-game sales fell by 8% last year, analysts said."])
 def test_hyphenated_compound_at_line_start_is_kept(line):
     assert not is_furniture(line, "en")
 
 
-@pytest.mark.xfail(strict=True, reason="limitation: only the first pymorphy3 parse is read, and Russian "
-                                       "`поддержите`/`поделитесь` parse first as 2nd-person future indicative")
 @pytest.mark.parametrize("line", ["Поддержите редакцию донатом.", "Поделитесь статьей в соцсетях."])
 def test_russian_imperatives_ambiguous_with_future(line):
     assert is_furniture(line, "ru")

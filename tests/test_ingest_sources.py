@@ -205,9 +205,6 @@ def test_html_is_sniffed_in_a_txt_file(tmp_path):
     assert doc.published == "2024-05-20"  # no date in the page, so the file name's
 
 
-@pytest.mark.xfail(strict=True, reason="bug: trafilatura's extensive date search turns a copyright year in the "
-                                       "footer (© 2024) into the publication date 2024-01-01, which then wins over "
-                                       "the date in the file name (and over a WARC record's date)")
 def test_copyright_year_is_not_a_publication_date(tmp_path):
     path = tmp_path / "2024-05-20-saved.html"
     path.write_text(_without_date_meta(BUDGET_HTML), encoding="utf-8")
@@ -303,8 +300,6 @@ def test_atom_feed(tmp_path):
     assert doc.text == "The council met on Thursday to discuss the budget.\nA vote is expected in June."
 
 
-@pytest.mark.xfail(strict=True, reason="bug: feed dates are converted to UTC (feedparser's *_parsed), so an item "
-                                       "published at 00:30 +03:00 gets the previous day")
 def test_rss_date_is_the_publishers_local_date(tmp_path):
     path = tmp_path / "late.rss"
     path.write_text(RSS.replace("Tue, 14 May 2024 10:00:00 +0300", "Tue, 14 May 2024 00:30:00 +0300"),
@@ -386,8 +381,6 @@ def _cut_inside_last_article(data: bytes) -> bytes:
     return data[: data.rindex("Підрядника".encode()) + 10]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: an uncompressed .warc cut inside a record is read silently: the "
-                                       "cut article is yielded as a whole document and no InputError follows")
 def test_truncated_plain_warc_is_reported(tmp_path):
     path = tmp_path / "cut.warc"
     path.write_bytes(_cut_inside_last_article(_warc_bytes(gz=False)))
@@ -396,8 +389,6 @@ def test_truncated_plain_warc_is_reported(tmp_path):
     assert [d.url for d in docs] == ["https://news.example/a1"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a .warc.gz cut inside an HTML record yields the cut article as a "
-                                       "document (stored by ingest as if whole) before the truncation error")
 def test_truncated_warc_gz_does_not_yield_the_cut_article(tmp_path):
     data = _warc_bytes(gz=True)
     path = tmp_path / "cut.warc.gz"
@@ -445,8 +436,6 @@ def test_one_bad_input_does_not_stop_the_others(tmp_path):
     assert [Path(e.source).name for e in errors] == ["missing.txt", "empty.txt"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a folder named through `..` (or below any hidden folder) yields "
-                                       "nothing: the hidden-file check looks at every part of the path")
 def test_folder_named_with_a_parent_reference(tmp_path, monkeypatch):
     (tmp_path / "news").mkdir()
     (tmp_path / "work").mkdir()

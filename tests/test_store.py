@@ -129,8 +129,6 @@ def test_empty_query_is_rejected():
         fts_query("  ,, ")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: fts_query joins word groups with a space, `(a OR b) (c OR d)`, "
-                                       "which FTS5 rejects (syntax error near \"(\"); any two-word query fails")
 def test_two_word_query_is_anded(searchable):
     assert _titles(searchable, "посол Лаврова") == ["Зустріч у Женеві"]
 

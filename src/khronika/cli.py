@@ -7,15 +7,19 @@ import json
 import re
 import sqlite3
 import sys
+from datetime import date
 from pathlib import Path
 
 DEFAULT_DB = "khronika.db"
 
 
 def _date(value: str) -> str:
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {value!r}")
-    return value
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"expected a real date as YYYY-MM-DD, got {value!r}")
 
 
 def _parser() -> argparse.ArgumentParser:

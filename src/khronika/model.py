@@ -39,6 +39,7 @@ class Article:
     text: str
     source: str = ""
     removed_lines: list[str] = field(default_factory=list)
+    raw_id: str = ""  # sha256 of the input as read, before cleaning: recognises a re-ingested input
 
 
 @dataclass
@@ -105,8 +106,8 @@ class Analysis:
 
     def to_dict(self) -> dict[str, Any]:
         article = asdict(self.article)
-        article.pop("removed_lines")
-        article.pop("source")
+        for internal in ("removed_lines", "source", "raw_id"):
+            article.pop(internal)
         return {
             "article": article,
             "mentions": [asdict(m) for m in self.mentions],

@@ -28,7 +28,13 @@ def prepare(document: Document, lang: str = "auto", published: str | None = None
     kept, removed = clean_lines(body_lines, lang, repeated, site)
     text = "\n".join([title, *kept]) if title else "\n".join(kept)
     return Article(id=content_id(text), title=title, published=published or document.published, language=lang,
-                   url=document.url, text=text, source=document.source, removed_lines=removed)
+                   url=document.url, text=text, source=document.source, removed_lines=removed,
+                   raw_id=raw_id(document))
+
+
+def raw_id(document: Document) -> str:
+    """Identity of an input before cleaning, which may depend on the other inputs of a run."""
+    return content_id(f"{document.title or ''}\n{document.text}")
 
 
 def analyze_article(article: Article) -> Analysis:

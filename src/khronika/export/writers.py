@@ -33,10 +33,17 @@ def atomic_output(path: str | None, binary: bool = False) -> Iterator[IO]:
         with os.fdopen(fd, "wb" if binary else "w", encoding=None if binary else "utf-8",
                        newline=None if binary else "") as handle:
             yield handle
+        os.chmod(tmp, 0o666 & ~_current_umask())  # mkstemp makes 0600; give the usual mode of a new file
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def export(store: Store, fmt: str, output: str | None, table: str = "articles") -> int:

@@ -70,9 +70,13 @@ def _is_plural_imperative(word: str, next_char: str, lang: str) -> bool:
     imperative followed by a comma is parenthetical (`Скажімо, ...`)."""
     if len(word) < 4:
         return False
-    grammemes = analyzer(lang).parse(word)[0].tag.grammemes
-    if "impr" not in grammemes or "plur" not in grammemes:
+    parses = analyzer(lang).parse(word)
+    # pymorphy3-ru ranks the future indicative first for `поддержите`, `поделитесь`
+    candidates = parses if lang == "ru" else parses[:1]
+    imperatives = [p.tag.grammemes for p in candidates if {"impr", "plur"} <= p.tag.grammemes]
+    if not imperatives:
         return False
+    grammemes = imperatives[0]
     if grammemes & {"2per", "excl"}:  # pymorphy3-ru marks the 2nd person imperative as `excl`
         return True
     return bool(grammemes & {"1per", "incl"}) and next_char != ","

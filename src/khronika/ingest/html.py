@@ -10,7 +10,9 @@ from khronika.model import Document
 
 def document_from_html(html: str, source: str, url: str | None = None) -> Document:
     extracted = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True,
+        # the extensive search takes a footer's `© 2024` for a publication date
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if extracted is None or not (extracted.text or "").strip():
         raise InputError(source, "no article text found in the HTML")

@@ -62,7 +62,8 @@ def _with_lookahead(items: Iterator[Document | InputError], repeated: RepeatedLi
 
 
 def ingest(inputs: list[str], store: Store, lang: str = "auto", published: str | None = None,
-           show_progress: bool = True, err=sys.stderr) -> IngestReport:
+           show_progress: bool = True, err=None) -> IngestReport:
+    err = err or sys.stderr  # looked up per call, so a redirected stderr is honoured
     report = IngestReport()
     repeated = RepeatedLines()
     progress = tqdm(unit=" articles", disable=not show_progress, file=err, dynamic_ncols=True)
@@ -92,7 +93,7 @@ def _store_one(document: Document, store: Store, lang: str, published: str | Non
                repeated: RepeatedLines) -> bool:
     article = prepare(document, lang, published, repeated, site_of(document))
     store.begin()
-    if store.has(article.id):
+    if store.has(article.id, article.raw_id):
         return False
     return store.add(analyze_article(article))
 

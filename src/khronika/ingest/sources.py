@@ -14,6 +14,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from datetime import datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from khronika.ingest.decode import decode_bytes, looks_binary
@@ -45,7 +46,8 @@ def iter_documents(inputs: list[str]) -> Iterator[Item]:
         path = Path(name)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in FOLDER_SUFFIXES and not any(part.startswith(".") for part in child.parts):
+                inside = child.relative_to(path).parts  # only what lies below the folder the user named
+                if child.suffix.lower() in FOLDER_SUFFIXES and not any(part.startswith(".") for part in inside):
                     yield from _from_file(child)
         elif path.is_file():
             yield from _from_file(path)
@@ -172,10 +174,25 @@ def _from_feed(data: bytes, source: str) -> Iterator[Item]:
         if not text.strip():
             yield InputError(where, "feed entry has no text")
             continue
-        parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = time.strftime("%Y-%m-%d", parsed) if parsed else None
+        published = _feed_date(entry)
         yield Document(text=text, title=entry.get("title"), published=published, url=entry.get("link"),
                        source=where)
+
+
+def _feed_date(entry) -> str | None:
+    """The date as the publisher wrote it: feedparser's *_parsed fields are converted to UTC."""
+    for key in ("published", "updated"):
+        raw = entry.get(key)
+        if not raw:
+            continue
+        try:
+            return parsedate_to_datetime(raw).date().isoformat()
+        except (TypeError, ValueError):
+            local = _iso_date(raw)
+            if local:
+                return local
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    return time.strftime("%Y-%m-%d", parsed) if parsed else None
 
 
 def _html_to_text(fragment: str) -> str:
@@ -206,9 +223,11 @@ def _from_warc(path: Path) -> Iterator[Item]:
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 where = f"{path}#{url}"
+                body = record.content_stream().read()
+                if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than Content-Length promised
+                    raise EOFError(f"the record of {url} is cut short")
                 count += 1
                 try:
-                    body = record.content_stream().read()
                     yield from _from_bytes(body, "html", where, _warc_date(record), url)
                 except InputError as error:
                     yield error

@@ -29,6 +29,8 @@ def fts_query(user_query: str) -> str:
     """
     parts: list[str] = []
     for token in _TOKEN.findall(user_query):
+        if parts and parts[-1] not in _OPERATORS and token not in _OPERATORS:
+            parts.append("AND")  # FTS5 has no implicit AND between parenthesised groups
         if token in _OPERATORS:
             parts.append(token)
         elif token.startswith('"'):

@@ -33,8 +33,10 @@ CREATE TABLE IF NOT EXISTS articles (
     text TEXT NOT NULL,
     removed_lines TEXT NOT NULL DEFAULT '[]',
     ingested_at TEXT NOT NULL,
-    analysis TEXT NOT NULL
+    analysis TEXT NOT NULL,
+    raw_id TEXT
 );
+CREATE INDEX IF NOT EXISTS articles_raw_id ON articles (raw_id);
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
 CREATE TABLE IF NOT EXISTS mentions (
     article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
@@ -104,13 +106,15 @@ class Store:
         self.close()
 
     # --- writing --------------------------------------------------------------------------
-    def has(self, article_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+    def has(self, article_id: str, raw_id: str = "") -> bool:
+        """Whether the article is stored, by its id or by the id of the input it came from."""
+        query = "SELECT 1 FROM articles WHERE id = ? OR (raw_id = ? AND raw_id != '')"
+        return self.db.execute(query, (article_id, raw_id)).fetchone() is not None
 
     def add(self, analysis: Analysis) -> bool:
         """Store an analysis with all its records, or nothing of it; False if it was already there."""
         self.begin()
-        if self.has(analysis.article.id):
+        if self.has(analysis.article.id, analysis.article.raw_id):
             return False
         self.db.execute("SAVEPOINT article")
         try:
@@ -126,10 +130,10 @@ class Store:
         a = analysis.article
         cursor = self.db.execute(
             "INSERT INTO articles (id, title, published, language, url, source, text, removed_lines, ingested_at,"
-            " analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " analysis, raw_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (a.id, a.title, a.published, a.language, a.url, a.source, a.text,
              json.dumps(a.removed_lines, ensure_ascii=False), datetime.now(UTC).isoformat(timespec="seconds"),
-             json.dumps(analysis.to_dict(), ensure_ascii=False)),
+             json.dumps(analysis.to_dict(), ensure_ascii=False), a.raw_id),
         )
         self.db.execute("INSERT INTO articles_fts (rowid, title, text, lemmas) VALUES (?, ?, ?, ?)",
                         (cursor.lastrowid, a.title, a.text, analysis.index_terms))
@@ -166,7 +170,7 @@ class Store:
             raise ValueError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
         columns = [r[1] for r in self.db.execute(f"PRAGMA table_info({table})")]
         if table == "articles":
-            columns = [c for c in columns if c not in ("rowid", "analysis")]
+            columns = [c for c in columns if c not in ("rowid", "analysis", "raw_id")]
         quoted = ", ".join(f'"{c}"' for c in columns)
         order = "ORDER BY published, rowid" if table == "articles" else "ORDER BY rowid"
         return columns, (tuple(r) for r in self.db.execute(f"SELECT {quoted} FROM {table} {order}"))
