@@ -55,3 +55,15 @@ def test_calendar_nearest_occurrences():
     assert cal.season(date(2022, 7, 1), "FA", "past") == "2021-FA"
     assert cal.shifted(anchor, "W", -1) == "2022-W05"
     assert cal.roman_to_int("XIX") == 19 and cal.roman_to_int("ХІХ") == 19
+
+
+def test_short_cyrillic_without_telling_letters_goes_by_dictionary():
+    assert detect_language("Уряд представить новий план 15 лютого.") == "uk"
+    assert detect_language("Правительство представит новый план 15 февраля.") == "ru"
+
+
+def test_colloquial_infinitive_forms_read_as_finite_future():
+    text = "Вчора міністри підтримали план, а 15 лютого уряд представить новий документ."
+    direction = direction_finder(parse(text, "uk"))
+    start = text.index("15 лютого")
+    assert direction(start, start + 9) == "future"

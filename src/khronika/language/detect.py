@@ -41,5 +41,23 @@ def _cyrillic_language(sample: str, cyrillic: list[str]) -> str:
             return "uk"
         if ru >= 2 * uk:
             return "ru"
+    by_dictionary = _dictionary_vote(sample)
+    if by_dictionary:
+        return by_dictionary
     ranked = [lang for lang, _ in py3langid.rank(sample) if lang in ("uk", "ru", "bg", "be", "sr", "mk")]
     return ranked[0] if ranked and ranked[0] in ("uk", "ru") else "other"
+
+
+def _dictionary_vote(sample: str) -> str | None:
+    """For short text without telling letters: which dictionary knows more of its words."""
+    from khronika.language.morphology import analyzer
+
+    words = [w.lower() for w in re.findall(r"[а-яА-ЯёЁіІїЇєЄґҐ'’]{3,}", sample)[:200]]
+    if not words:
+        return None
+    known = {lang: sum(analyzer(lang).word_is_known(w) for w in words) for lang in ("uk", "ru")}
+    if known["uk"] > known["ru"]:
+        return "uk"
+    if known["ru"] > known["uk"]:
+        return "ru"
+    return None

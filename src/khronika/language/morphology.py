@@ -49,6 +49,9 @@ def analyse(word: str, lang: str, capitalized: bool = False) -> tuple[str, str, 
     """
     parses = analyzer(lang).parse(word)
     parse = parses[0]
+    if lang == "uk" and "infn" in parse.tag.grammemes and word.endswith("ть"):
+        # `-ть` infinitives (`представить`) are colloquial; the same form is usually a finite verb
+        parse = next((p for p in parses if "infn" not in p.tag.grammemes and p.tag.POS == "VERB"), parse)
     if capitalized:
         parse = next((p for p in parses if NAME_GRAMMEMES & p.tag.grammemes), parse)
     tag = parse.tag
