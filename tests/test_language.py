@@ -67,3 +67,15 @@ def test_colloquial_infinitive_forms_read_as_finite_future():
     direction = direction_finder(parse(text, "uk"))
     start = text.index("15 лютого")
     assert direction(start, start + 9) == "future"
+
+
+def test_dictionary_upos_prefers_closed_classes_and_marks_punctuation():
+    doc = parse("Сергій Лавров заявив, що на зустрічі цей план обговорять.", "uk")
+    pos = {t.text: t.pos_ for t in doc}
+    assert pos["Лавров"] == "PROPN" and pos["на"] == "ADP" and pos["що"] == "SCONJ"
+    assert pos["цей"] == "DET" and pos[","] == "PUNCT"
+    assert {t.text: t.tag_ for t in doc}["Лавров"] == "NOUN|Surn"
+
+
+def test_lemmas_keep_the_typographic_apostrophe():
+    assert lemma("здоров’я", "uk") == "здоров’я"

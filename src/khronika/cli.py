@@ -75,6 +75,10 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--version", default="v1.0", choices=["v1.0", "v2.0"])
     n.add_argument("--split", default="test", choices=["dev", "test"])
     n.add_argument("--json", action="store_true")
+    m = ev.add_parser("morph", help="UPOS/UFeats/lemma on UD_Ukrainian-IU (gold tokens)")
+    m.add_argument("--corpus", default="../shared/data/UD_Ukrainian-IU")
+    m.add_argument("--split", default="test", choices=["dev", "test"])
+    m.add_argument("--json", action="store_true")
     r = ev.add_parser("ner-ru", help="Russian NER (natasha) on factRuEval-2016 test")
     r.add_argument("--corpus", default="../shared/data/factRuEval-2016")
     r.add_argument("--split", default="testset", choices=["devset", "testset"])
@@ -182,6 +186,10 @@ def cmd_eval(args) -> int:
         from khronika.evaluation.ner import evaluate_ner, format_report
 
         report = evaluate_ner(Path(args.corpus), args.version, args.split)
+    elif args.what == "morph":
+        from khronika.evaluation.morph import evaluate_morph, format_report
+
+        report = evaluate_morph(Path(args.corpus), args.split)
     elif args.what == "ner-ru":
         from khronika.evaluation.ner_ru import evaluate_ner_ru, format_report
 

@@ -41,24 +41,59 @@ def analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
 NAME_GRAMMEMES = {"Name", "Surn", "Patr", "Geox", "Orgn"}
 
 
-@lru_cache(maxsize=200_000)
-def analyse(word: str, lang: str, capitalized: bool = False) -> tuple[str, str, str]:
-    """The most probable (lemma, UD POS, UD feature string) of a lowercased word form.
-
-    A capitalized word prefers a proper-name reading (`Лаврова` -> `лавров`, not `лавровий`).
-    """
-    parses = analyzer(lang).parse(word)
+def _readings(word: str, lang: str, capitalized: bool):
+    """All pymorphy3 readings of a lowercased form, and the one Khronika takes."""
+    parses = analyzer(lang).parse(word.replace("’", "'").replace("ʼ", "'"))
     parse = parses[0]
     if lang == "uk" and "infn" in parse.tag.grammemes and word.endswith("ть"):
         # `-ть` infinitives (`представить`) are colloquial; the same form is usually a finite verb
         parse = next((p for p in parses if "infn" not in p.tag.grammemes and p.tag.POS == "VERB"), parse)
     if capitalized:
+        # a capitalized word prefers a proper-name reading (`Лаврова` -> `лавров`, not `лавровий`)
         parse = next((p for p in parses if NAME_GRAMMEMES & p.tag.grammemes), parse)
+    return parse, parses
+
+
+@lru_cache(maxsize=200_000)
+def dictionary_tag(word: str, lang: str, capitalized: bool = False) -> str:
+    """pymorphy3's own class of the taken reading plus its name type (`NOUN|Surn`): a stable feature
+    for trained components, independent of how Khronika maps readings to UD."""
+    parse, _ = _readings(word, lang, capitalized)
+    names = sorted(NAME_GRAMMEMES & parse.tag.grammemes)
+    return "|".join([str(parse.tag.POS or "UNKN"), *names])
+
+
+@lru_cache(maxsize=200_000)
+def analyse(word: str, lang: str, capitalized: bool = False) -> tuple[str, str, str]:
+    """The most probable (lemma, UD POS, UD feature string) of a lowercased word form."""
+    parse, parses = _readings(word, lang, capitalized)
     tag = parse.tag
-    pos = _POS.get(str(tag.POS), "X") if tag.POS else _guess_pos(word, str(tag))
+    pos = _upos(parse, parses, word, capitalized)
     feats = sorted({_FEATS[g] for g in tag.grammemes if g in _FEATS})
     feat_str = "|".join(f"{k}={v}" for k, v in feats)
-    return parse.normal_form, pos, feat_str
+    apostrophe = next((a for a in "’ʼ" if a in word), None)
+    lemma_ = parse.normal_form.replace("'", apostrophe) if apostrophe else parse.normal_form
+    return lemma_, pos, feat_str
+
+
+def _upos(parse, parses, word: str, capitalized: bool) -> str:
+    """UD part of speech of the chosen reading; closed-class readings win where a word has them."""
+    kinds = {str(p.tag.POS) for p in parses}
+    if "PREP" in kinds:
+        return "ADP"  # `на`, `до`, `за`: pymorphy3 often ranks a rare particle/noun reading first
+    if any("subord" in p.tag.grammemes for p in parses):
+        return "SCONJ"
+    tag = parse.tag
+    if not tag.POS:
+        return _guess_pos(word, str(tag))
+    if tag.POS == "NPRO":
+        personal = tag.grammemes & {"pers", "anim", "inan"}
+        return "PRON" if personal else "DET"  # `цей`, `свій`, `весь` are determiners in UD
+    if capitalized and NAME_GRAMMEMES & tag.grammemes:
+        return "PROPN"
+    if tag.POS == "VERB" and parse.normal_form == "бути":
+        return "AUX"
+    return _POS.get(str(tag.POS), "X")
 
 
 def _guess_pos(word: str, tag: str) -> str:
@@ -66,6 +101,8 @@ def _guess_pos(word: str, tag: str) -> str:
         return "NUM"
     if "PNCT" in tag or not any(ch.isalnum() for ch in word):
         return "PUNCT"
+    if "UNKN" in tag and word.isalpha():
+        return "ADV"  # pymorphy3-uk leaves `вже`, `ще`, `теж` unknown
     return _POS.get(tag.split(",")[0].split()[0], "X")
 
 

