@@ -79,3 +79,16 @@ def test_dictionary_upos_prefers_closed_classes_and_marks_punctuation():
 
 def test_lemmas_keep_the_typographic_apostrophe():
     assert lemma("здоров’я", "uk") == "здоров’я"
+
+
+@pytest.mark.parametrize(("lang", "text", "expression", "value"), [
+    ("uk", "Наступний раунд переговорів призначили на 3 липня.", "3 липня", "2024-07-03"),
+    ("ru", "Следующий раунд переговоров перенесли на 3 июля.", "3 июля", "2024-07-03"),
+    ("en", "The next round was postponed until July 3.", "July 3", "2024-07-03"),
+    ("uk", "Перший раунд відбувся 3 травня.", "3 травня", "2024-05-03"),
+])
+def test_scheduling_verbs_point_to_the_future(lang, text, expression, value):
+    from khronika.extraction.dates.timex import direction_for, find_timexes
+
+    found = find_timexes(text, lang, date(2024, 6, 13), direction_for(parse(text, lang), lang))
+    assert (expression, value) in {(t.text, t.value) for t in found}

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from khronika.extraction.dates.timex import find_timexes
+from khronika.extraction.dates.timex import direction_for, find_timexes
 from khronika.language.pipeline import parse
-from khronika.language.tense import direction_finder
 
 CASES = Path(__file__).parent / "data" / "timex_cases.tsv"
 
@@ -31,7 +30,7 @@ def test_the_case_file_is_large_enough():
 @pytest.mark.parametrize("case", _cases())
 def test_expression_value(case):
     sentence, lang = case["sentence"], case["lang"]
-    found = find_timexes(sentence, lang, date.fromisoformat(case["anchor"]), direction_finder(parse(sentence, lang)))
+    found = find_timexes(sentence, lang, date.fromisoformat(case["anchor"]), direction_for(parse(sentence, lang), lang))
     got = {t.text: (t.value, t.type) for t in found}
     assert case["expression"] in got, f"not found; found {got}"
     assert got[case["expression"]] == (case["value"], case["type"])

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from khronika.extraction.dates.timex import find_timexes
+from khronika.extraction.dates.timex import direction_for, find_timexes
 from khronika.extraction.entities import find_mentions
 from khronika.ingest.furniture import RepeatedLines, clean_lines
 from khronika.language.detect import detect_language
 from khronika.language.pipeline import parse
-from khronika.language.tense import direction_finder
 from khronika.model import Analysis, Article, Document, content_id
 
 PARSED_LANGUAGES = ("uk", "ru", "en")
@@ -46,7 +45,7 @@ def analyze_article(article: Article) -> Analysis:
     analysis.index_terms = " ".join(t.lemma_.lower() for t in doc if not (t.is_punct or t.is_space))
     anchor = date.fromisoformat(article.published) if article.published else date.today()
     analysis.mentions = find_mentions(doc, article.language)
-    analysis.timexes = find_timexes(article.text, article.language, anchor, direction_finder(doc))
+    analysis.timexes = find_timexes(article.text, article.language, anchor, direction_for(doc, article.language))
     return analysis
 
 

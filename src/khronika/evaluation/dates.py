@@ -17,9 +17,8 @@ from datetime import date
 from pathlib import Path
 
 from khronika.corpora.ner_uk import iter_v2
-from khronika.extraction.dates.timex import find_timexes
+from khronika.extraction.dates.timex import direction_for, find_timexes
 from khronika.language.pipeline import parse
-from khronika.language.tense import direction_finder
 
 ANCHOR = date(2018, 7, 1)
 GOLD_LABELS = ("DATE", "TIME")
@@ -37,7 +36,7 @@ def evaluate_dates(corpus: Path, split: str = "test", examples: int = 15) -> dic
     began = time.perf_counter()
     for doc in iter_v2(corpus, split):
         counts["documents"] += 1
-        timexes = find_timexes(doc.text, "uk", ANCHOR, direction_finder(parse(doc.text, "uk")))
+        timexes = find_timexes(doc.text, "uk", ANCHOR, direction_for(parse(doc.text, "uk"), "uk"))
         gold = [e for e in doc.entities if e.label in GOLD_LABELS]
         accepted = [e for e in doc.entities if e.label in ACCEPTED_LABELS]
         for entity in gold:

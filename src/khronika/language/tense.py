@@ -47,7 +47,18 @@ def _clauses(sent: Span) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
     return clauses
 
 
-def direction_finder(doc: Doc) -> Direction:
+def _scheduled_for(doc: Doc, start: int, verbs: set[str], preps: set[str]) -> bool:
+    """`призначили на 3 липня`, `postponed until May 5`: a past verb that sets a future date."""
+    before = doc.char_span(start, start, alignment_mode="expand")
+    index = before.start if before is not None else None
+    if index is None or index == 0 or doc[index - 1].lower_ not in preps:
+        return False
+    sent = doc[index].sent
+    return any(t.lemma_.lower() in verbs for t in doc[sent.start:index])
+
+
+def direction_finder(doc: Doc, scheduling_verbs: set[str] = frozenset(),
+                     scheduling_preps: set[str] = frozenset()) -> Direction:
     """A function from a character span to "past", "future" or "either".
 
     The finite verb of the same clause decides; else the finite verb nearest to the span in its
@@ -61,6 +72,8 @@ def direction_finder(doc: Doc) -> Direction:
         if not sentences:
             return "past"
         end = start if end is None else end
+        if scheduling_verbs and _scheduled_for(doc, start, scheduling_verbs, scheduling_preps):
+            return "future"
         index = max(0, bisect_right(starts, start) - 1)
         own = [verbs for (c_start, c_end, verbs) in clauses[index] if c_start <= start < max(c_end, c_start + 1)]
         verbs = own[0] if own and own[0] else [v for _, _, vs in clauses[index] for v in vs]

@@ -357,6 +357,16 @@ def _alt(words: list[str]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
+def direction_for(doc, lang: str) -> Direction:
+    """The tense finder for a parsed text, with the language's scheduling verbs (`призначили на`)."""
+    from khronika.language.tense import direction_finder
+
+    if lang not in SUPPORTED:
+        return direction_finder(doc)
+    lex = grammar_for(lang).lex
+    return direction_finder(doc, set(lex.words("scheduling_verbs")), set(lex.words("scheduling_preps")))
+
+
 def find_timexes(text: str, lang: str, anchor: date, direction: Direction | None = None) -> list[Timex]:
     """All temporal expressions of `text` with values anchored to `anchor`.
 
