@@ -60,3 +60,28 @@ def test_smoke_training_run_writes_a_loadable_model(tmp_path):
     nlp = spacy.load(output)
     assert nlp.pipe_names == ["khronika_lemmatizer", "tok2vec", "ner"]
     assert "PERS" in nlp.get_pipe("ner").labels
+
+
+@pytest.mark.corpus
+def test_smoke_morphology_training_plugs_into_the_pipeline(tmp_path):
+    from khronika.language.pipeline import _add_morphology
+    from khronika.training import morph
+
+    output = morph.train(DATA / "brown-uk-bruk", NER_UK, tmp_path / "model", tmp_path / "work", max_steps=4, limit=3)
+    nlp = spacy.blank("uk")
+    nlp.add_pipe("khronika_sentences", config={"lang": "uk"})
+    nlp.add_pipe("khronika_lemmatizer", config={"lang": "uk"})
+    _add_morphology(nlp, spacy.load(output))
+    assert nlp.pipe_names == ["khronika_sentences", "khronika_lemmatizer", "morphologizer", "trainable_lemmatizer"]
+    doc = nlp("Уряд ухвалив постанову.")
+    assert all(t.lemma_ for t in doc) and doc[1].tag_ == "VERB"  # the dictionary tag stays for the NER
+
+
+def test_ner_uk_test_documents_are_excluded_from_morphology_training():
+    from khronika.training.morph import excluded_bruk_stems
+
+    if not NER_UK.is_dir():
+        pytest.skip("ner-uk not staged")
+    excluded = excluded_bruk_stems(NER_UK)
+    assert "A_depo.ua_Poroshenko_u_rozmovi_2016" in excluded  # a held-out BRUK text
+    assert len(excluded) > 80  # 78 TEST texts of ner-uk v1.0 and the held-out ones

@@ -63,6 +63,13 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--max-steps", type=int, default=None)
     t.add_argument("--limit", type=int, default=None, help="use only this many DEV documents (smoke runs)")
     t.add_argument("--no-swapped", action="store_true", help="leave out the v2.0-swapped augmentation")
+    t = tr.add_parser("morph", help="Ukrainian POS, features and lemmas from BRUK (ner-uk TEST texts left out)")
+    t.add_argument("--data", default="../shared/data/brown-uk-bruk")
+    t.add_argument("--ner-uk", default="../shared/data/ner-uk", help="for the TEST and held-out exclusions")
+    t.add_argument("--output", default=None)
+    t.add_argument("--workdir", default="build/morph")
+    t.add_argument("--max-steps", type=int, default=None)
+    t.add_argument("--limit", type=int, default=None, help="use only this many BRUK documents (smoke runs)")
 
     p = sub.add_parser("eval", help="measure accuracy on the staged corpora")
     ev = p.add_subparsers(dest="what", required=True)
@@ -173,10 +180,16 @@ def cmd_export(args) -> int:
 
 
 def cmd_train(args) -> int:
-    from khronika.training.ner import MODEL_DIR, train
+    if args.what == "morph":
+        from khronika.training import morph
 
-    output = train(Path(args.data), Path(args.output) if args.output else MODEL_DIR, Path(args.workdir),
-                   args.max_steps, swapped=not args.no_swapped, limit=args.limit)
+        output = morph.train(Path(args.data), Path(args.ner_uk), Path(args.output) if args.output else morph.MODEL_DIR,
+                             Path(args.workdir), args.max_steps, args.limit)
+    else:
+        from khronika.training.ner import MODEL_DIR, train
+
+        output = train(Path(args.data), Path(args.output) if args.output else MODEL_DIR, Path(args.workdir),
+                       args.max_steps, swapped=not args.no_swapped, limit=args.limit)
     print(f"khronika: model written to {output}", file=sys.stderr)
     return 0
 

@@ -82,9 +82,11 @@ class TaggedWord:
     feats: str
 
 
-def iter_bruk(folder: Path, exclude: set[str] = frozenset()) -> Iterator[list[TaggedWord]]:
-    """Sentences of every disambiguated BRUK document whose file stem is not in `exclude`."""
-    for path in sorted(folder.glob("*.xml")):
+def iter_bruk(folder: Path, exclude: set[str] = frozenset(),
+              only: set[str] | None = None) -> Iterator[list[TaggedWord]]:
+    """Sentences of the disambiguated BRUK documents (all, or `only` these stems), less `exclude`."""
+    paths = [folder / f"{s}.xml" for s in sorted(only)] if only is not None else sorted(folder.glob("*.xml"))
+    for path in paths:
         if path.stem in exclude or re.sub(r"\(\d+\)$", "", path.stem) in exclude:
             continue
         root = ET.parse(path).getroot()

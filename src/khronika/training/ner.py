@@ -7,16 +7,14 @@ and documents reserved in HELDOUT.txt are skipped.
 
 from __future__ import annotations
 
-import json
 import random
-import shutil
 from pathlib import Path
 
 import spacy
 from spacy.tokens import DocBin
 
-import khronika.language.pipeline  # noqa: F401  (registers the khronika_* factories)
 from khronika.corpora.ner_uk import iter_v2, to_spacy_doc
+from khronika.training.spacy_run import run_training
 
 CONFIG = Path(__file__).parent / "configs" / "ner_uk.cfg"
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "uk_ner"
@@ -45,17 +43,5 @@ def build_corpus(corpus: Path, workdir: Path, validation_share: float = 0.1, swa
 
 def train(corpus: Path, output: Path = MODEL_DIR, workdir: Path = Path("build/ner"), max_steps: int | None = None,
           swapped: bool = True, limit: int | None = None) -> Path:
-    from spacy.cli.train import train as spacy_train
-
     split = build_corpus(corpus, workdir, swapped=swapped, limit=limit)
-    overrides = {"paths.train": str(workdir / "train.spacy"), "paths.dev": str(workdir / "dev.spacy")}
-    if max_steps is not None:
-        overrides["training.max_steps"] = max_steps
-        overrides["training.eval_frequency"] = max(1, min(500, max_steps // 2))
-    spacy_train(CONFIG, workdir / "out", overrides=overrides, use_gpu=-1)
-    best = workdir / "out" / "model-best"
-    if output.exists():
-        shutil.rmtree(output)
-    shutil.copytree(best, output)
-    (output / "training.json").write_text(json.dumps(split, indent=1), encoding="utf-8")
-    return output
+    return run_training(CONFIG, workdir, output, max_steps, split)
