@@ -85,3 +85,26 @@ def test_ner_uk_test_documents_are_excluded_from_morphology_training():
     excluded = excluded_bruk_stems(NER_UK)
     assert "A_depo.ua_Poroshenko_u_rozmovi_2016" in excluded  # a held-out BRUK text
     assert len(excluded) > 80  # 78 TEST texts of ner-uk v1.0 and the held-out ones
+
+
+@pytest.mark.corpus
+def test_rebuilt_ud_train_shares_no_token_with_dev_or_test():
+    from khronika.corpora.zoloto import iter_train, ud_ids
+
+    treebank = DATA / "UD_Ukrainian-IU"
+    sentences = list(iter_train(treebank))
+    reserved = ud_ids(treebank / "uk_iu-ud-dev.conllu") | ud_ids(treebank / "uk_iu-ud-test.conllu")
+    assert 5300 <= len(sentences) <= 5521  # TRAIN-SOURCE.md: about 5,398 candidates, 5,521 released
+    assert not {w.id for s in sentences for w in s} & reserved
+    for sentence in sentences[:200]:
+        assert sum(w.head == 0 for w in sentence) == 1 and all(0 <= w.head <= len(sentence) for w in sentence)
+
+
+@pytest.mark.corpus
+def test_smoke_parser_training(tmp_path):
+    from khronika.training import parser
+
+    output = parser.train(DATA / "UD_Ukrainian-IU", tmp_path / "model", tmp_path / "work", max_steps=4, limit=30)
+    nlp = spacy.load(output)
+    doc = nlp("Уряд ухвалив постанову.")
+    assert nlp.pipe_names == ["parser"] and len(list(doc.sents)) >= 1

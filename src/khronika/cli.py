@@ -63,6 +63,12 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--max-steps", type=int, default=None)
     t.add_argument("--limit", type=int, default=None, help="use only this many DEV documents (smoke runs)")
     t.add_argument("--no-swapped", action="store_true", help="leave out the v2.0-swapped augmentation")
+    t = tr.add_parser("parse", help="Ukrainian dependency parser from UD-IU train rebuilt from zoloto-src")
+    t.add_argument("--data", default="../shared/data/UD_Ukrainian-IU")
+    t.add_argument("--output", default=None)
+    t.add_argument("--workdir", default="build/parser")
+    t.add_argument("--max-steps", type=int, default=None)
+    t.add_argument("--limit", type=int, default=None, help="use only this many sentences (smoke runs)")
     t = tr.add_parser("morph", help="Ukrainian POS, features and lemmas from BRUK (ner-uk TEST texts left out)")
     t.add_argument("--data", default="../shared/data/brown-uk-bruk")
     t.add_argument("--ner-uk", default="../shared/data/ner-uk", help="for the TEST and held-out exclusions")
@@ -86,6 +92,10 @@ def _parser() -> argparse.ArgumentParser:
     m.add_argument("--corpus", default="../shared/data/UD_Ukrainian-IU")
     m.add_argument("--split", default="test", choices=["dev", "test"])
     m.add_argument("--json", action="store_true")
+    d = ev.add_parser("parse", help="UAS/LAS on UD_Ukrainian-IU (gold tokens)")
+    d.add_argument("--corpus", default="../shared/data/UD_Ukrainian-IU")
+    d.add_argument("--split", default="test", choices=["dev", "test"])
+    d.add_argument("--json", action="store_true")
     r = ev.add_parser("ner-ru", help="Russian NER (natasha) on factRuEval-2016 test")
     r.add_argument("--corpus", default="../shared/data/factRuEval-2016")
     r.add_argument("--split", default="testset", choices=["devset", "testset"])
@@ -180,7 +190,12 @@ def cmd_export(args) -> int:
 
 
 def cmd_train(args) -> int:
-    if args.what == "morph":
+    if args.what == "parse":
+        from khronika.training import parser as parse_training
+
+        output = parse_training.train(Path(args.data), Path(args.output) if args.output else parse_training.MODEL_DIR,
+                                      Path(args.workdir), args.max_steps, args.limit)
+    elif args.what == "morph":
         from khronika.training import morph
 
         output = morph.train(Path(args.data), Path(args.ner_uk), Path(args.output) if args.output else morph.MODEL_DIR,
@@ -203,6 +218,10 @@ def cmd_eval(args) -> int:
         from khronika.evaluation.morph import evaluate_morph, format_report
 
         report = evaluate_morph(Path(args.corpus), args.split)
+    elif args.what == "parse":
+        from khronika.evaluation.parse import evaluate_parse, format_report
+
+        report = evaluate_parse(Path(args.corpus), args.split)
     elif args.what == "ner-ru":
         from khronika.evaluation.ner_ru import evaluate_ner_ru, format_report
 

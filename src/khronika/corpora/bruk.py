@@ -32,7 +32,7 @@ POS = {"noun": "NOUN", "adj": "ADJ", "verb": "VERB", "adv": "ADV", "prep": "ADP"
 
 def vesum_to_ud(tags: str, lemma: str = "") -> tuple[str, str]:
     """(UPOS, FEATS) of a VESUM tag string; FEATS is `Key=Value|...` sorted by key, or ""."""
-    parts = tags.split(":")
+    parts = tags.replace("&", "").split(":")  # zoloto writes `&pron` for a pronominal class
     head = parts[0]
     marks = set(parts[1:])
     feats: dict[str, str] = {}

