@@ -72,7 +72,8 @@ def test_smoke_morphology_training_plugs_into_the_pipeline(tmp_path):
     nlp.add_pipe("khronika_sentences", config={"lang": "uk"})
     nlp.add_pipe("khronika_lemmatizer", config={"lang": "uk"})
     _add_morphology(nlp, spacy.load(output))
-    assert nlp.pipe_names == ["khronika_sentences", "khronika_lemmatizer", "morphologizer", "trainable_lemmatizer"]
+    assert nlp.pipe_names == ["khronika_sentences", "khronika_lemmatizer", "morphologizer", "trainable_lemmatizer",
+                              "khronika_lemma_check"]
     doc = nlp("Уряд ухвалив постанову.")
     assert all(t.lemma_ for t in doc) and doc[1].tag_ == "VERB"  # the dictionary tag stays for the NER
 

@@ -11,6 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 CASES = {"v_naz": "Nom", "v_rod": "Gen", "v_dav": "Dat", "v_zna": "Acc", "v_oru": "Ins", "v_mis": "Loc",
@@ -45,6 +46,10 @@ def vesum_to_ud(tags: str, lemma: str = "") -> tuple[str, str]:
             feats["Number"] = "Sing" if mark == "s" else "Plur"
         elif mark in SIMPLE:
             key, value = SIMPLE[mark]
+            if key == "PronType" and "PronType" in feats and value not in ("Rel", "Int"):
+                continue  # `pron:int:rel:def`: UD-IU keeps the relative/interrogative reading
+            if key == "NameType" and value == "Geo":
+                continue  # UD-IU does not mark place names
             feats[key] = value
     if head == "conj":
         upos = "SCONJ" if "subord" in marks else "CCONJ"
@@ -52,6 +57,12 @@ def vesum_to_ud(tags: str, lemma: str = "") -> tuple[str, str]:
         upos = "PRON" if "pron" in marks else ("PROPN" if "prop" in marks else "NOUN")
         if "Gender" in feats and "Number" not in feats and "ns" not in marks:
             feats["Number"] = "Sing"
+        if feats.get("Number") == "Plur" and "Gender" not in feats and upos != "PRON" and lemma:
+            gender = lemma_gender(lemma)  # VESUM drops gender in the plural; UD-IU keeps the lemma's
+            if gender:
+                feats["Gender"] = gender
+        if "nv" in marks:
+            feats["Uninflect"] = "Yes"
     elif head == "adj":
         upos = "DET" if "pron" in marks else "ADJ"
         if "adjp" in marks:
@@ -71,7 +82,34 @@ def vesum_to_ud(tags: str, lemma: str = "") -> tuple[str, str]:
         upos = POS.get(head, "X")
     if upos in ("PUNCT", "SYM", "ADP", "CCONJ", "SCONJ", "PART", "INTJ"):
         feats = {k: v for k, v in feats.items() if k == "Abbr"}
+    feats.update(_closed_class_features(upos, head, lemma))
     return upos, "|".join(f"{k}={v}" for k, v in sorted(feats.items()))
+
+
+PUNCT_TYPES = {**dict.fromkeys("«»„“”\"'", "Quot"), **dict.fromkeys("—–-", "Dash"), **dict.fromkeys("()[]", "Brck")}
+
+
+def _closed_class_features(upos: str, head: str, lemma: str) -> dict[str, str]:
+    """Features UD-IU gives that VESUM leaves implicit."""
+    if upos == "PUNCT" and lemma in PUNCT_TYPES:
+        return {"PunctType": PUNCT_TYPES[lemma]}
+    if upos == "NUM" and lemma.isdigit():
+        return {"NumType": "Card", "Uninflect": "Yes"}
+    if upos == "PART" and lemma in ("не", "ні"):
+        return {"Polarity": "Neg"}
+    return {}
+
+
+@cache
+def lemma_gender(lemma: str) -> str | None:
+    from khronika.language.morphology import analyzer
+
+    for parse in analyzer("uk").parse(lemma):
+        if parse.tag.POS == "NOUN" and parse.normal_form == lemma.lower():
+            for grammeme, gender in (("masc", "Masc"), ("femn", "Fem"), ("neut", "Neut")):
+                if grammeme in parse.tag.grammemes:
+                    return gender
+    return None
 
 
 @dataclass(frozen=True)

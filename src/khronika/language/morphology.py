@@ -106,6 +106,24 @@ def _guess_pos(word: str, tag: str) -> str:
     return _POS.get(tag.split(",")[0].split()[0], "X")
 
 
+UD_TO_PYMORPHY = {"NOUN": {"NOUN"}, "PROPN": {"NOUN"}, "ADJ": {"ADJF", "ADJS", "PRTF", "PRTS", "COMP"},
+                  "VERB": {"VERB", "INFN", "GRND"}, "AUX": {"VERB", "INFN"}, "PRON": {"NPRO"}, "DET": {"NPRO", "ADJF"},
+                  "NUM": {"NUMR"}, "ADV": {"ADVB", "PRED"}}
+
+
+@lru_cache(maxsize=200_000)
+def dictionary_lemmas(word: str, lang: str, upos: str) -> tuple[str, ...]:
+    """The lemmas the dictionary allows for a form with this UD part of speech ((): unknown word)."""
+    parses = analyzer(lang).parse(word.replace("’", "'").replace("ʼ", "'"))
+    if not any(p.is_known for p in parses):
+        return ()
+    wanted = UD_TO_PYMORPHY.get(upos)
+    fitting = [p for p in parses if wanted is None or str(p.tag.POS) in wanted] or parses
+    lemmas = dict.fromkeys(p.normal_form for p in fitting)
+    apostrophe = next((a for a in "’ʼ" if a in word), None)
+    return tuple(lem.replace("'", apostrophe) if apostrophe else lem for lem in lemmas)
+
+
 def lemma(word: str, lang: str) -> str:
     return analyse(word.lower(), lang, word[:1].isupper())[0]
 

@@ -17,7 +17,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from khronika.language.morphology import analyse, dictionary_tag
+from khronika.language.morphology import analyse, dictionary_lemmas, dictionary_tag
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
 UK_NER = MODELS / "uk_ner"
@@ -92,6 +92,23 @@ def make_lemmatizer(nlp: Language, name: str, lang: str):
     return lemmatize
 
 
+@Language.factory("khronika_lemma_check", default_config={"lang": "uk"})
+def make_lemma_check(nlp: Language, name: str, lang: str):
+    """Keep a trained lemma only where the dictionary allows it for the predicted part of speech;
+    else take the dictionary's lemma. Unknown words keep the trained lemma."""
+
+    def check(doc: Doc) -> Doc:
+        for token in doc:
+            if token.is_punct or token.is_space:
+                continue
+            allowed = dictionary_lemmas(token.lower_, lang, token.pos_)
+            if allowed and token.lemma_.lower() not in allowed:
+                token.lemma_ = allowed[0]
+        return doc
+
+    return check
+
+
 @cache
 def nlp_for(lang: str) -> Language:
     """The shared pipeline of a language (built once per process)."""
@@ -107,10 +124,10 @@ def nlp_for(lang: str) -> Language:
         nlp.add_pipe("khronika_sentences", config={"lang": lang})
         nlp.add_pipe("khronika_lemmatizer", config={"lang": lang})
     if lang == "uk" and (UK_MORPH / "config.cfg").exists():
-        _add_morphology(nlp, spacy.load(UK_MORPH))
+        _add_morphology(nlp, spacy.load(UK_MORPH, vocab=nlp.vocab))  # one vocab: morph analyses resolve
     if lang == "uk" and (UK_PARSER / "config.cfg").exists():
         previous = [n for n in nlp.pipe_names if n not in ("tok2vec", "ner")][-1]
-        nlp.add_pipe("parser", source=spacy.load(UK_PARSER), after=previous)
+        nlp.add_pipe("parser", source=spacy.load(UK_PARSER, vocab=nlp.vocab), after=previous)
     return nlp
 
 
@@ -121,6 +138,7 @@ def _add_morphology(nlp: Language, morph: Language) -> None:
     for name in morph.pipe_names:
         nlp.add_pipe(name, source=morph, after="khronika_lemmatizer" if name == morph.pipe_names[0]
                      else morph.pipe_names[morph.pipe_names.index(name) - 1])
+    nlp.add_pipe("khronika_lemma_check", config={"lang": "uk"}, after=morph.pipe_names[-1])
 
 
 def parse(text: str, lang: str) -> Doc:

@@ -16,6 +16,8 @@ Direction = Callable[[int, int], str]
 def _verb_tense(token: Token) -> str | None:
     if token.lower_ in FUTURE_AUXILIARIES and token.tag_ == "MD":
         return "future"
+    if token.doc.lang_ in ("uk", "ru"):
+        return _dictionary_tense(token)
     tense = token.morph.get("Tense")
     if not tense or token.pos_ not in ("VERB", "AUX"):
         return None
@@ -23,6 +25,20 @@ def _verb_tense(token: Token) -> str | None:
     if verb_form and verb_form[0] != "Fin":
         return None
     return {"Past": "past", "Fut": "future", "Pres": "present"}.get(tense[0])
+
+
+def _dictionary_tense(token: Token) -> str | None:
+    """Tense from the dictionary: aspect decides it there (`відкриють` is future), which a tagger
+    trained on little data gets wrong for rarer verbs."""
+    from khronika.language.morphology import analyse
+
+    _, pos, feats = analyse(token.lower_, token.doc.lang_, token.text[:1].isupper())
+    if pos not in ("VERB", "AUX"):
+        return None
+    for tense, direction in (("Tense=Past", "past"), ("Tense=Fut", "future"), ("Tense=Pres", "present")):
+        if tense in feats:
+            return direction
+    return None
 
 
 def _is_parenthetical(token: Token, sent: Span) -> bool:
