@@ -7,8 +7,7 @@ import spacy
 from conftest import DATA
 
 from khronika.corpora.factru import iter_factru
-from khronika.corpora.ner_uk import Entity, heldout_ids, iter_v1, iter_v2
-from khronika.evaluation.ner import outermost
+from khronika.corpora.ner_uk import Entity, heldout_ids, iter_v1, iter_v2, outermost
 from khronika.extraction.entities import find_mentions
 
 NER_UK = DATA / "ner-uk"

@@ -122,6 +122,16 @@ def iter_v1(corpus: Path, split: str) -> Iterator[BratDocument]:
     yield from _iter_folder(sorted(data.glob("*.tok.ann")), splits, split, heldout_ids(corpus), "bruk")
 
 
+def outermost(entities) -> list[Entity]:
+    """The outermost of nested entities (first and longest wins), as in ner-uk's official IOB files."""
+    kept: list[Entity] = []
+    for entity in sorted(entities, key=lambda e: (e.start, -(e.end - e.start))):
+        if kept and entity.start < kept[-1].end:
+            continue
+        kept.append(entity)
+    return kept
+
+
 def to_spacy_doc(nlp, document: BratDocument, labels: set[str] | None = None):
     """A spaCy Doc of the raw text with the outermost entities as `doc.ents`.
 
@@ -131,12 +141,11 @@ def to_spacy_doc(nlp, document: BratDocument, labels: set[str] | None = None):
     """
     doc = nlp.make_doc(document.text)
     spans = []
-    for entity in sorted(document.entities, key=lambda e: (e.start, -(e.end - e.start))):
-        if labels is not None and entity.label not in labels:
-            continue
+    entities = [e for e in document.entities if labels is None or e.label in labels]
+    for entity in outermost(entities):
         span = doc.char_span(entity.start, entity.end, label=entity.label, alignment_mode="expand")
         if span is None or (spans and span.start < spans[-1].end):
-            continue  # nested or overlapping: keep the outer, earlier entity
+            continue  # boundaries expanded to whole tokens may now touch the previous entity
         spans.append(span)
     doc.ents = spans
     return doc

@@ -14,19 +14,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from khronika.corpora.ner_uk import BratDocument, Entity, iter_v1, iter_v2
+from khronika.corpora.ner_uk import BratDocument, iter_v1, iter_v2, outermost
 from khronika.language.pipeline import nlp_for
 
 V1_LABELS = {"PERS": "PERS", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC", "ART": "MISC", "DOC": "MISC"}
-
-
-def outermost(entities: tuple[Entity, ...]) -> list[Entity]:
-    kept: list[Entity] = []
-    for entity in sorted(entities, key=lambda e: (e.start, -(e.end - e.start))):
-        if kept and entity.start < kept[-1].end:
-            continue
-        kept.append(entity)
-    return kept
 
 
 def _scores(tp: Counter, fp: Counter, fn: Counter, label: str | None = None) -> dict:
