@@ -63,6 +63,13 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--max-steps", type=int, default=None)
     t.add_argument("--limit", type=int, default=None, help="use only this many DEV documents (smoke runs)")
     t.add_argument("--no-swapped", action="store_true", help="leave out the v2.0-swapped augmentation")
+    t.add_argument("--vectors", default=None, help="static word vectors from `khronika train vectors`")
+    t = tr.add_parser("vectors", help="Ukrainian fastText word vectors from raw text (TEST/held-out texts left out)")
+    t.add_argument("--data", default="../shared/data", help="the shared data folder")
+    t.add_argument("--output", default="build/vectors/uk_vectors")
+    t.add_argument("--workdir", default="build/vectors")
+    t.add_argument("--rows", type=int, default=20_000, help="rows of the pruned vector table")
+    t.add_argument("--law-chars", type=int, default=40_000_000, help="cap on legislation text")
     t = tr.add_parser("parse", help="Ukrainian dependency parser from UD-IU train rebuilt from zoloto-src")
     t.add_argument("--data", default="../shared/data/UD_Ukrainian-IU")
     t.add_argument("--output", default=None)
@@ -76,6 +83,11 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--workdir", default="build/morph")
     t.add_argument("--max-steps", type=int, default=None)
     t.add_argument("--limit", type=int, default=None, help="use only this many BRUK documents (smoke runs)")
+
+    p = sub.add_parser("build-kb", help="rebuild the actor knowledge base from ../shared/data/actors and the "
+                       "curated files in khronika/data/actors")
+    p.add_argument("--actors", default="../shared/data/actors")
+    p.add_argument("--output", default=None, help="default: the file shipped in the package")
 
     p = sub.add_parser("eval", help="measure accuracy on the staged corpora")
     ev = p.add_subparsers(dest="what", required=True)
@@ -96,6 +108,14 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--corpus", default="../shared/data/UD_Ukrainian-IU")
     d.add_argument("--split", default="test", choices=["dev", "test"])
     d.add_argument("--json", action="store_true")
+    a = ev.add_parser("actors", help="actor linking on the hand-annotated dev set (tests/data/actors_dev*.jsonl)")
+    a.add_argument("--data", default="../shared/data", help="the shared data folder the dev set's documents are in")
+    a.add_argument("--dev", default="tests/data", help="folder of the dev set files")
+    a.add_argument("--json", action="store_true")
+    q = ev.add_parser("quotes", help="quotations on the hand-annotated dev set (tests/data/quotes_dev*.jsonl)")
+    q.add_argument("--data", default="../shared/data", help="the shared data folder the dev set's documents are in")
+    q.add_argument("--dev", default="tests/data", help="folder of the dev set files")
+    q.add_argument("--json", action="store_true")
     r = ev.add_parser("ner-ru", help="Russian NER (natasha) on factRuEval-2016 test")
     r.add_argument("--corpus", default="../shared/data/factRuEval-2016")
     r.add_argument("--split", default="testset", choices=["devset", "testset"])
@@ -140,6 +160,19 @@ def _print_summary(analysis) -> None:
         print(f"  [site furniture] {line[:100]}")
     for t in analysis.timexes:
         print(f"  {t.type:<5} {t.text!r} -> {t.value}" + (f" ({t.mod})" if t.mod else ""))
+    named: dict[str, list[str]] = {}
+    for m in analysis.mentions:
+        if m.actor and m.kind != "modifier":
+            named.setdefault(m.actor, []).append(m.text)
+    for actor in analysis.actors:
+        if actor.id in named:
+            role = f", {actor.role}" if actor.role else ""
+            forms = ", ".join(dict.fromkeys(named[actor.id]))
+            print(f"  {actor.type:<5} {actor.name} [{actor.id}{role}]: {forms}")
+    names = {x.id: x.name for x in analysis.actors}
+    for q in analysis.quotes:
+        speaker = names.get(q.speaker or "", q.speaker_text or "?")
+        print(f"  QUOTE {q.kind:<8} {speaker} ({q.cue}): {q.text[:90]!r}")
 
 
 def cmd_ingest(args) -> int:
@@ -200,11 +233,17 @@ def cmd_train(args) -> int:
 
         output = morph.train(Path(args.data), Path(args.ner_uk), Path(args.output) if args.output else morph.MODEL_DIR,
                              Path(args.workdir), args.max_steps, args.limit)
+    elif args.what == "vectors":
+        from khronika.training import vectors
+
+        output = vectors.train(Path(args.data), Path(args.output), Path(args.workdir), rows=args.rows,
+                               law_chars=args.law_chars)
     else:
         from khronika.training.ner import MODEL_DIR, train
 
         output = train(Path(args.data), Path(args.output) if args.output else MODEL_DIR, Path(args.workdir),
-                       args.max_steps, swapped=not args.no_swapped, limit=args.limit)
+                       args.max_steps, swapped=not args.no_swapped, limit=args.limit,
+                       vectors=Path(args.vectors) if args.vectors else None)
     print(f"khronika: model written to {output}", file=sys.stderr)
     return 0
 
@@ -222,6 +261,14 @@ def cmd_eval(args) -> int:
         from khronika.evaluation.parse import evaluate_parse, format_report
 
         report = evaluate_parse(Path(args.corpus), args.split)
+    elif args.what == "actors":
+        from khronika.evaluation.actors import evaluate_actors, format_report
+
+        report = evaluate_actors(Path(args.data), Path(args.dev))
+    elif args.what == "quotes":
+        from khronika.evaluation.quotes import evaluate_quotes, format_report
+
+        report = evaluate_quotes(Path(args.data), Path(args.dev))
     elif args.what == "ner-ru":
         from khronika.evaluation.ner_ru import evaluate_ner_ru, format_report
 
@@ -234,8 +281,18 @@ def cmd_eval(args) -> int:
     return 0
 
 
-COMMANDS = {"analyze": cmd_analyze, "ingest": cmd_ingest, "search": cmd_search, "export": cmd_export,
-            "train": cmd_train, "eval": cmd_eval}
+def cmd_build_kb(args) -> int:
+    from khronika.actors.build import KB_PATH, build
+
+    output = Path(args.output) if args.output else KB_PATH
+    counts = build(Path(args.actors), output)
+    summary = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
+    print(f"khronika: knowledge base written to {output}: {summary}", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"build-kb": cmd_build_kb, "analyze": cmd_analyze, "ingest": cmd_ingest, "search": cmd_search,
+            "export": cmd_export, "train": cmd_train, "eval": cmd_eval}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -49,14 +49,21 @@ class Mention:
     text: str
     label: str
     actor: str | None = None
+    kind: str = "name"  # name | metonym | demonym | role | nominal | modifier (an adjective, not a participant)
+    alternatives: list[str] = field(default_factory=list)  # candidate ids when `actor` stays unresolved
 
 
 @dataclass
 class Actor:
     id: str
-    name: str
-    type: str
-    names: dict[str, str] = field(default_factory=dict)
+    name: str  # English canonical name (a romanised name for people outside the knowledge base)
+    type: str  # PER | ORG | LOC
+    names: dict[str, str] = field(default_factory=dict)  # the name as written, per language
+    country: str | None = None  # ISO 3166 code of the country the actor is or belongs to
+    affiliation: str | None = None  # the organisation whose post the person holds
+    role: str | None = None  # the post held on the article's date
+    wikidata: str | None = None
+    in_kb: bool = False
 
 
 @dataclass
@@ -65,9 +72,11 @@ class Quote:
     end: int
     text: str
     kind: str
-    speaker: str | None = None
-    speaker_text: str | None = None
-    cue: str | None = None
+    speaker: str | None = None  # actor id
+    speaker_text: str | None = None  # the speaker as the text names it (`він`, `глава МЗС`)
+    cue: str | None = None  # lemma of the reporting verb or phrase
+    channel: str | None = None  # where it was said: Twitter, interview, statement...
+    via: str | None = None  # a second-hand source (`з посиланням на Reuters`)
 
 
 @dataclass

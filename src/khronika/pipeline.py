@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from khronika.actors.link import link
 from khronika.extraction.dates.timex import direction_for, find_timexes
 from khronika.extraction.entities import find_mentions
+from khronika.extraction.quotes import find_quotes
 from khronika.ingest.furniture import RepeatedLines, clean_lines
 from khronika.language.detect import detect_language
 from khronika.language.pipeline import parse
@@ -44,7 +46,9 @@ def analyze_article(article: Article) -> Analysis:
     doc = parse(article.text, article.language)
     analysis.index_terms = " ".join(t.lemma_.lower() for t in doc if not (t.is_punct or t.is_space))
     anchor = date.fromisoformat(article.published) if article.published else date.today()
-    analysis.mentions = find_mentions(doc, article.language)
+    analysis.mentions, analysis.actors = link(doc, find_mentions(doc, article.language), article.language,
+                                              article.published)
+    analysis.quotes = find_quotes(doc, article.language, analysis.mentions)
     analysis.timexes = find_timexes(article.text, article.language, anchor, direction_for(doc, article.language))
     return analysis
 

@@ -18,7 +18,10 @@ from pathlib import Path
 
 from khronika.model import Analysis
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+# columns added after version 1: a store written by an older Khronika gains them when opened
+ADDED_COLUMNS = {"mentions": ["kind TEXT"], "actors": ["country TEXT", "wikidata TEXT", "in_kb INTEGER"],
+                 "quotes": ["channel TEXT", "via TEXT"]}
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,14 +43,17 @@ CREATE INDEX IF NOT EXISTS articles_raw_id ON articles (raw_id);
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
 CREATE TABLE IF NOT EXISTS mentions (
     article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, label TEXT NOT NULL, actor TEXT
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, label TEXT NOT NULL, actor TEXT,
+    kind TEXT
 );
 CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor);
-CREATE TABLE IF NOT EXISTS actors (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT, names TEXT);
+CREATE TABLE IF NOT EXISTS actors (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT, names TEXT, country TEXT, wikidata TEXT, in_kb INTEGER
+);
 CREATE TABLE IF NOT EXISTS quotes (
     article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL,
-    speaker TEXT, speaker_text TEXT, cue TEXT
+    speaker TEXT, speaker_text TEXT, cue TEXT, channel TEXT, via TEXT
 );
 CREATE TABLE IF NOT EXISTS timexes (
     article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
@@ -78,8 +84,16 @@ class Store:
         self.db.execute("PRAGMA synchronous = NORMAL")
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.executescript(SCHEMA)
-        self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        self._migrate()
         self._in_batch = False
+
+    def _migrate(self) -> None:
+        for table, columns in ADDED_COLUMNS.items():
+            present = {row["name"] for row in self.db.execute(f"PRAGMA table_info({table})")}
+            for column in columns:
+                if column.split()[0] not in present:
+                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
 
     # --- transactions ---------------------------------------------------------------------
     def begin(self) -> None:
@@ -137,13 +151,17 @@ class Store:
         )
         self.db.execute("INSERT INTO articles_fts (rowid, title, text, lemmas) VALUES (?, ?, ?, ?)",
                         (cursor.lastrowid, a.title, a.text, analysis.index_terms))
-        self.db.executemany('INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)',
-                            [(a.id, m.start, m.end, m.text, m.label, m.actor) for m in analysis.mentions])
-        self.db.executemany("INSERT OR IGNORE INTO actors VALUES (?, ?, ?, ?)",
-                            [(x.id, x.name, x.type, json.dumps(x.names, ensure_ascii=False))
-                             for x in analysis.actors])
-        self.db.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                            [(a.id, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_text, q.cue)
+        self.db.executemany('INSERT INTO mentions (article_id, start, "end", text, label, actor, kind)'
+                            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            [(a.id, m.start, m.end, m.text, m.label, m.actor, m.kind) for m in analysis.mentions])
+        self.db.executemany("INSERT OR IGNORE INTO actors (id, name, type, names, country, wikidata, in_kb)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            [(x.id, x.name, x.type, json.dumps(x.names, ensure_ascii=False), x.country,
+                              x.wikidata, int(x.in_kb)) for x in analysis.actors])
+        self.db.executemany('INSERT INTO quotes (article_id, start, "end", text, kind, speaker, speaker_text, cue,'
+                            " channel, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            [(a.id, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_text, q.cue, q.channel,
+                              q.via)
                              for q in analysis.quotes])
         self.db.executemany("INSERT INTO timexes VALUES (?, ?, ?, ?, ?, ?, ?)",
                             [(a.id, t.start, t.end, t.text, t.value, t.type, t.mod) for t in analysis.timexes])

@@ -7,6 +7,7 @@ and documents reserved in HELDOUT.txt are skipped.
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -42,6 +43,12 @@ def build_corpus(corpus: Path, workdir: Path, validation_share: float = 0.1, swa
 
 
 def train(corpus: Path, output: Path = MODEL_DIR, workdir: Path = Path("build/ner"), max_steps: int | None = None,
-          swapped: bool = True, limit: int | None = None) -> Path:
+          swapped: bool = True, limit: int | None = None, vectors: Path | None = None) -> Path:
+    """Train and copy the best model to `output`; `vectors` is a spaCy model folder whose static
+    vectors (`khronika train vectors`) the tok2vec then reads beside its hashed embeddings."""
     split = build_corpus(corpus, workdir, swapped=swapped, limit=limit)
-    return run_training(CONFIG, workdir, output, max_steps, split)
+    extra = {}
+    if vectors is not None:
+        extra = {"paths.vectors": str(vectors), "components.tok2vec.model.embed.include_static_vectors": True}
+        split["vectors"] = json.loads((vectors / "training.json").read_text(encoding="utf-8"))
+    return run_training(CONFIG, workdir, output, max_steps, split, extra)

@@ -1,0 +1,356 @@
+"""Link an article's mentions to actors: one id per actor however the text names it.
+
+Order of work, each step using what the previous ones found:
+1. Knowledge-base names, metonyms, demonyms and adjectives, matched on lemmas (`gazetteer`).
+2. Person names from the NER: a knowledge-base person by spelling or by consonant key, else the
+   full name given earlier in the article for a surname, else a new id from the name.
+3. Role descriptions right before a name (`посол США в Росії Джон Салліван`) go with that name;
+   standing alone (`Глава Кремля`) they go to whoever held the post on the publication date
+   (`roles`). Nominal references (`європейського дипломата`) go to the nearest earlier person
+   whose post fits.
+4. Other organisations and places from the NER get an id derived from their normalised name.
+An ambiguous mention stays unresolved, its candidates listed in `alternatives`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from khronika.actors.kb import Entry, KnowledgeBase, knowledge_base, lemma_set
+from khronika.actors.names import consonant_key, is_cyrillic, nominative_phrase, romanise, slug
+from khronika.actors.roles import find_role_phrases, resolve_nominal, resolve_role
+from khronika.language.morphology import analyzer
+from khronika.model import Actor, Mention
+
+PARTICIPANT_LABELS = {"PERS", "ORG", "LOC"}
+LABEL_OF_TYPE = {"PER": "PERS", "ORG": "ORG", "LOC": "LOC"}
+
+
+@dataclass
+class Match:
+    start: int  # token indexes, end exclusive
+    end: int
+    ids: list[str]
+    how: str  # name | metonym | demonym | adjective
+
+
+@dataclass
+class Linked:
+    """The linking state of one article."""
+    doc: Doc
+    lang: str
+    day: str | None
+    kb: KnowledgeBase
+    mentions: list[Mention] = field(default_factory=list)
+    local: dict[str, Actor] = field(default_factory=dict)  # actors outside the knowledge base
+    people: list[tuple[int, str]] = field(default_factory=list)  # (char offset, id) of person mentions
+
+
+def gazetteer(doc: Doc, lang: str, kb: KnowledgeBase) -> list[Match]:
+    """Longest knowledge-base names in the text, left to right, without overlaps."""
+    matches, i = [], 0
+    while i < len(doc):
+        best = _longest_at(doc, i, lang, kb)
+        if best:
+            matches.append(best)
+            i = best.end
+        else:
+            i += 1
+    return matches
+
+
+def _longest_at(doc: Doc, i: int, lang: str, kb: KnowledgeBase) -> Match | None:
+    token = doc[i]
+    if token.is_punct or token.is_space:
+        return None
+    langs = [lang] + (["en"] if lang != "en" and not is_cyrillic(token.text) else [])
+    best: Match | None = None
+    for alias_lang in langs:
+        for alias in kb.candidates(alias_lang, lemma_set(token.text, alias_lang)):
+            n = len(alias.lemmas)
+            if i + n > len(doc) or (best and n < best.end - best.start):
+                continue
+            if all(_token_fits(doc[i + k], alias.lemmas[k], alias.capitalised[k], alias_lang) for k in range(n)):
+                if best and n == best.end - best.start:
+                    if alias.entry not in best.ids and _rank(alias.how) <= _rank(best.how):
+                        best.ids = [*best.ids, alias.entry] if _rank(alias.how) == _rank(best.how) else [alias.entry]
+                        best.how = alias.how
+                else:
+                    best = Match(i, i + n, [alias.entry], alias.how)
+    return best
+
+
+def _rank(how: str) -> int:
+    return {"name": 0, "demonym": 1, "metonym": 2, "adjective": 3}.get(how, 4)
+
+
+def _token_fits(token, lemmas: frozenset[str], capitalised: bool, lang: str) -> bool:
+    if capitalised and not token.text[:1].isupper():
+        return False
+    return bool(lemma_set(token.text, lang) & lemmas)
+
+
+def link(doc: Doc, entity_mentions: list[Mention], lang: str, day: str | None,
+         kb: KnowledgeBase | None = None) -> tuple[list[Mention], list[Actor]]:
+    """All mentions of the article (NER mentions, knowledge-base names, role phrases) with actor
+    ids, and the actors they name."""
+    state = Linked(doc, lang, day, kb or knowledge_base())
+    matches = gazetteer(doc, lang, state.kb)
+    covered = set()
+    for match in matches:
+        covered.update(range(doc[match.start].idx, doc[match.end - 1].idx + len(doc[match.end - 1].text)))
+    kb_mentions = [_kb_mention(state, m) for m in matches]
+    ner_mentions = []
+    for mention in entity_mentions:
+        if mention.label not in PARTICIPANT_LABELS:
+            if mention.label != "MISC" or not set(range(mention.start, mention.end)) <= covered:
+                ner_mentions.append(mention)  # a MISC span that is a knowledge-base name is that name
+            continue
+        ner_mentions.extend(_uncovered_parts(doc, mention, covered))
+    everything = sorted([*kb_mentions, *ner_mentions], key=lambda m: (m.start, -m.end))
+    for mention in everything:
+        if mention.label in PARTICIPANT_LABELS and mention.actor is None and not mention.alternatives:
+            _link_new(state, mention)
+        if mention.label == "PERS" and mention.actor:
+            state.people.append((mention.start, mention.actor))
+        state.mentions.append(mention)
+    _link_roles(state)
+    state.mentions.sort(key=lambda m: (m.start, -m.end))
+    return state.mentions, _actors(state)
+
+
+def _kb_mention(state: Linked, match: Match) -> Mention:
+    span = state.doc[match.start:match.end]
+    entries = [state.kb.entries[i] for i in match.ids]
+    label = LABEL_OF_TYPE.get(entries[0].type, "ORG")
+    kind = "modifier" if match.how == "adjective" else match.how
+    if len(entries) == 1:
+        return Mention(span.start_char, span.end_char, span.text, label, entries[0].id, kind)
+    return Mention(span.start_char, span.end_char, span.text, label, None, kind, [e.id for e in entries])
+
+
+def _uncovered_parts(doc: Doc, mention: Mention, covered: set[int]) -> list[Mention]:
+    """The NER mention, or the runs of its tokens that no knowledge-base name covers
+    (`НАТО Йєнс Столтенберг` -> `Йєнс Столтенберг`); runs without a capitalised word are dropped."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return [mention]
+    runs, current = [], []
+    for token in span:
+        if token.idx in covered:
+            if current:
+                runs.append(current)
+            current = []
+        else:
+            current.append(token)
+    if current:
+        runs.append(current)
+    parts = []
+    for run in runs:
+        while run and (run[-1].is_punct or run[-1].is_space or run[-1].pos_ in ("CCONJ", "ADP")):
+            run = run[:-1]
+        while run and (run[0].is_punct or run[0].pos_ in ("CCONJ", "ADP")):
+            run = run[1:]
+        if run and any(t.text[:1].isupper() for t in run):
+            start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+            parts.append(Mention(start, end, doc.text[start:end], mention.label))
+    return parts
+
+
+def _link_new(state: Linked, mention: Mention) -> None:
+    if mention.label == "PERS":
+        entry_id = _person(state, mention)
+    else:
+        entry_id = _named_person(state, mention)
+        if entry_id:
+            mention.label = "PERS"
+    if entry_id is None:
+        entry_id = _local_actor(state, mention)
+    mention.actor = entry_id
+
+
+def _named_person(state: Linked, mention: Mention) -> str | None:
+    """An organisation or place from the NER that is really the surname of a person named
+    earlier in the article (`від міністра Лаврова` after `Сергія Лаврова`)."""
+    if len(mention.text.split()) != 1:
+        return None
+    forms = lemma_set(mention.text, state.lang)
+    for earlier in reversed(state.mentions):
+        if earlier.label == "PERS" and earlier.actor and len(earlier.text.split()) > 1 \
+                and forms & lemma_set(earlier.text.split()[-1], state.lang):
+            return earlier.actor
+    return None
+
+
+def _name_parts(text: str, lang: str) -> list[str]:
+    """The words of a person's name in the nominative (`Сергія Лаврова` -> `Сергій Лавров`), the
+    surname last; initials are left out (`Януковича В. Ф.` -> `Янукович`)."""
+    words = [w for w in text.replace("\n", " ").split() if w[:1].isalpha()]
+    parts = [w for w in words if len(w.rstrip(".")) > 1 and not (w.endswith(".") and len(w) <= 3)]
+    if lang not in ("uk", "ru"):
+        return parts
+    return [_nominative(w, lang) for w in parts]
+
+
+def _nominative(word: str, lang: str) -> str:
+    parses = analyzer(lang).parse(word.lower())
+    named = [p for p in parses if {"Name", "Surn", "Patr"} & p.tag.grammemes]
+    best = (named or parses)[0] if (named or parses) else None
+    lemma = best.normal_form if best and best.is_known else word.lower()
+    return "-".join(part.capitalize() for part in lemma.split("-"))
+
+
+def _person(state: Linked, mention: Mention) -> str | None:
+    parts = _name_parts(mention.text, state.lang)
+    if not parts:
+        return None
+    surname = lemma_set(parts[-1], state.lang) | lemma_set(mention.text.split()[-1], state.lang)
+    for earlier in reversed(state.mentions):  # a surname alone: the person named in full earlier
+        if earlier.label == "PERS" and earlier.actor and len(earlier.text.split()) > len(mention.text.split()) \
+                and surname & lemma_set(earlier.text.split()[-1], state.lang):
+            return earlier.actor
+    return _kb_person(state, parts)
+
+
+def _kb_person(state: Linked, parts: list[str]) -> str | None:
+    """A knowledge-base person whose name has the same consonant skeleton, active near the date."""
+    ids = state.kb.surnames.get(consonant_key(parts[-1]), [])
+    fitting = []
+    for entry_id in dict.fromkeys(ids):
+        entry = state.kb.entries[entry_id]
+        if len(parts) > 1 and not _first_name_fits(entry, parts[0]):
+            continue
+        if len(parts) == 1 and state.day and entry.role_on(state.day) is None:
+            continue  # a surname alone names the holder of a post on the day (any holder when undated)
+        if not _active_near(entry, state.day):
+            continue
+        fitting.append(entry_id)
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _first_name_fits(entry: Entry, first: str) -> bool:
+    key = consonant_key(first)
+    for values in entry.names.values():
+        for value in values:
+            words = value.split()
+            if len(words) > 1 and _close(consonant_key(words[0]), key):
+                return True
+    return False
+
+
+def _close(a: str, b: str) -> bool:
+    """Equal, or one letter inserted, dropped or changed (`jns` / `ns`: Jens / Йєнс)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 2:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def _active_near(entry: Entry, day: str | None) -> bool:
+    if not entry.roles or not day:
+        return True
+    year = int(day[:4])
+    for role in entry.roles:
+        start = int(role.start[:4]) if role.start[:4].isdigit() else 0
+        end = int(role.end[:4]) if role.end[:4].isdigit() else 9999
+        if start - 1 <= year <= end + 3:
+            return True
+    return False
+
+
+def _local_actor(state: Linked, mention: Mention) -> str:
+    """An actor outside the knowledge base: its id follows from its normalised name, so the same
+    person or organisation gets the same id in every article."""
+    kind = {"PERS": "per", "ORG": "org", "LOC": "loc"}[mention.label]
+    earlier = _same_organisation(state, mention) if kind != "per" else None
+    if earlier:
+        return earlier
+    if mention.label == "PERS":
+        native = " ".join(_name_parts(mention.text, state.lang))
+        for actor in state.local.values():  # a surname alone after the full name of a local person
+            if actor.type == "PER" and native and actor.names.get(state.lang, "").endswith(" " + native):
+                return actor.id
+    else:
+        native = nominative_phrase(" ".join(mention.text.split()), state.lang)
+    key = f"kh:{kind}:{slug(native) or slug(mention.text)}"
+    if key not in state.local:
+        name = romanise(native, state.lang) if mention.label == "PERS" else native
+        state.local[key] = Actor(key, name, {"per": "PER", "org": "ORG", "loc": "LOC"}[kind], {state.lang: native})
+    return key
+
+
+def _same_organisation(state: Linked, mention: Mention) -> str | None:
+    """Within an article, `(АМКУ)` right after `Антимонопольний комітет України`, and a bare
+    `Міністерство` after a named ministry, are the organisation named before."""
+    text = state.doc.text
+    before = text[:mention.start].rstrip()
+    for earlier in reversed(state.mentions):
+        if earlier.label not in ("ORG", "LOC") or not earlier.actor or earlier.kind == "modifier":
+            continue
+        if before.endswith("(") and text[earlier.end:mention.start].strip() == "(" and mention.text.isupper():
+            return earlier.actor
+        words = mention.text.split()
+        if len(words) == 1 and len(earlier.text.split()) > 1 and earlier.label == mention.label \
+                and lemma_set(words[0], state.lang) & lemma_set(earlier.text.split()[0], state.lang):
+            return earlier.actor
+    return None
+
+
+def _link_roles(state: Linked) -> None:
+    """Role phrases and nominal references, after the names they may point to are linked."""
+    existing = {(m.start, m.end): m for m in state.mentions}
+    for phrase in find_role_phrases(state.doc, state.lang, state.mentions, state.kb):
+        same = existing.get((phrase.start, phrase.end))
+        if same is not None and same.label in PARTICIPANT_LABELS:
+            continue
+        if phrase.new_name:
+            _add_missed_name(state, *phrase.new_name)
+        actor = _person_right_after(state, phrase) or resolve_role(phrase, state.kb, state.day)
+        if phrase.kind == "nominal" and actor is None:
+            actor = resolve_nominal(phrase, state.people, state.kb, state.day, state.local)
+        if actor and same is not None:  # the NER's JOB mention (`міністра`) is the role phrase
+            same.actor, same.kind, same.label = actor, phrase.kind, "PERS"
+        elif actor:
+            state.mentions.append(Mention(phrase.start, phrase.end, phrase.text, "PERS", actor, phrase.kind))
+
+
+def _add_missed_name(state: Linked, start: int, end: int) -> None:
+    mention = Mention(start, end, state.doc.text[start:end], "PERS")
+    _link_new(state, mention)
+    state.people.append((start, mention.actor))
+    state.mentions.append(mention)
+
+
+def _person_right_after(state: Linked, phrase) -> str | None:
+    """`генсек НАТО Йєнс Столтенберг`: the person whose name directly follows the role phrase."""
+    for mention in state.mentions:
+        if mention.label == "PERS" and mention.actor and 0 <= mention.start - phrase.end <= 1 \
+                and mention.kind == "name":
+            return mention.actor
+    return None
+
+
+def _actors(state: Linked) -> list[Actor]:
+    ids = list(dict.fromkeys(m.actor for m in state.mentions if m.actor))
+    actors = []
+    for actor_id in ids:
+        if actor_id in state.local:
+            actors.append(state.local[actor_id])
+            continue
+        entry = state.kb.entries[actor_id]
+        role = entry.role_on(state.day)
+        names = {lang: values[0] for lang, values in entry.names.items() if values}
+        affiliation = state.kb.by_key[role.org].name if role and role.org in state.kb.by_key else None
+        actors.append(Actor(entry.id, entry.name, entry.type, names, entry.country, affiliation,
+                            role.position if role else None, entry.wikidata, True))
+    return actors
+
+
+def span_of(doc: Doc, mention: Mention) -> Span | None:
+    return doc.char_span(mention.start, mention.end, alignment_mode="expand")

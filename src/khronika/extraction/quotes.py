@@ -1,0 +1,418 @@
+"""Quotations and who said them: direct quotes, reported speech and mixed quotes (uk, ru, en).
+
+- Direct: text in quotation marks that an attribution claims for someone, after the quote
+  (`"...", – повідомив Боррель`) or before it (`Боррель заявив: «...»`, `Боррель: «...»`).
+  Quoted names and titles (`газета "День"`, `"договору про гарантії безпеки"`) have no
+  attribution, so they are not quotes.
+- Reported: `X заявив, що ...`; `За словами X, ...`; `Як повідомив X, ...`;
+  `..., – сказано в заяві МЗС`; `Про це X написав у Twitter` (the sentence before). The
+  quote's span is the reported content. Content with a quoted fragment inside is `mixed`.
+- Speaker: the linked mention that is the subject of the reporting verb (its parse, else the
+  nearest nominative mention before the verb, else the one right after it); pronouns and
+  `за його словами` go to the last person spoken about.
+
+The cue lexicons are data files (`data/quotes/{uk,ru,en}.json`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from khronika.actors.kb import lemma_set
+from khronika.model import Mention, Quote
+
+OPENING = {"«": "»", "„": "“", "“": "”", '"': '"'}
+DASHES = {"–", "—", "-", "―"}
+MIN_DIRECT_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """Characters between a pair of quotation marks (marks excluded)."""
+    start: int
+    end: int
+
+
+@cache
+def cues(lang: str) -> dict:
+    data = json.loads(resources.files("khronika.data").joinpath("quotes", f"{lang}.json").read_text("utf-8"))
+    data["verb_set"] = frozenset(data["verbs"])
+    return data
+
+
+def quoted_spans(text: str) -> list[Quoted]:
+    """Balanced quotation-mark pairs. Typographic marks nest and may run over paragraphs;
+    straight quotes pair within a paragraph. An unclosed mark opens nothing."""
+    spans, stack = [], []
+    for i, char in enumerate(text):
+        if char == '"':
+            if stack and stack[-1][0] == '"':
+                _, start = stack.pop()
+                spans.append(Quoted(start + 1, i))
+            elif _opens(text, i):
+                stack.append((char, i))
+            continue
+        if char == "\n":
+            stack = [s for s in stack if s[0] != '"']
+        if stack and char == OPENING[stack[-1][0]] and char != '"':
+            _, start = stack.pop()
+            spans.append(Quoted(start + 1, i))
+        elif char in OPENING and char != '"' and (char != "“" or _opens(text, i)):
+            stack.append((char, i))
+    return sorted(spans, key=lambda q: q.start)
+
+
+def _opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:,«„") and not after.isspace()
+
+
+def find_quotes(doc: Doc, lang: str, mentions: list[Mention]) -> list[Quote]:
+    if lang not in ("uk", "ru", "en"):
+        return []
+    finder = _Finder(doc, lang, mentions)
+    return finder.run()
+
+
+class _Finder:
+    def __init__(self, doc: Doc, lang: str, mentions: list[Mention]):
+        self.doc, self.lang, self.text = doc, lang, doc.text
+        self.cues = cues(lang)
+        self.mentions = [m for m in mentions if m.label in ("PERS", "ORG", "LOC") and m.kind != "modifier"]
+        self.quoted = quoted_spans(self.text)
+        self.quotes: list[Quote] = []
+        self.last_person: Mention | None = None
+
+    def run(self) -> list[Quote]:
+        for sentence in self.doc.sents:
+            self._sentence(sentence)
+        self._direct()
+        self.quotes.sort(key=lambda q: q.start)
+        return _without_overlaps(self.quotes)
+
+    # --- reported speech -----------------------------------------------------------------
+    def _sentence(self, sentence: Span) -> None:
+        found = self._according_to(sentence) or self._statement(sentence) or self._about_this(sentence)
+        if not found:
+            for token in sentence:
+                if self._is_cue_verb(token) and self._reported_after(sentence, token):
+                    break
+        people = [m for m in self.mentions if sentence.start_char <= m.start < sentence.end_char
+                  and m.label == "PERS" and m.actor and self._nominative(m)]
+        if people:
+            self.last_person = people[-1]
+
+    def _is_cue_verb(self, token: Token) -> bool:
+        if token.is_punct or not token.is_alpha:
+            return False
+        lemmas = {token.lemma_.lower()} | lemma_set(token.text, self.lang)
+        if not lemmas & self.cues["verb_set"] or token.pos_ not in ("VERB", "AUX", "ADJ", ""):
+            return False
+        return not self._authorial(token)
+
+    def _authorial(self, token: Token) -> bool:
+        """`Зазначимо, що`, `Нагадаємо`: the author speaking (first person or imperative)."""
+        if "1" in token.morph.get("Person") or "Imp" in token.morph.get("Mood"):
+            return True
+        parses = [p for p in _parses(token.text, self.lang) if p.tag.POS in ("VERB", "INFN")]
+        return bool(parses) and all(p.tag.person == "1per" or p.tag.mood == "impr" for p in parses)
+
+    def _reported_after(self, sentence: Span, verb: Token) -> bool:
+        """`X заявив, що CONTENT` / `X said that CONTENT`: content from the complementiser on."""
+        i = verb.i + 1
+        while i < sentence.end and i - verb.i <= 6 and self.doc[i].lower_ not in self.cues["that"]:
+            if self.doc[i].text in (".", "!", "?", ":") or self._opens_quote(self.doc[i]):
+                return False
+            i += 1
+        if i >= sentence.end or self.doc[i].lower_ not in self.cues["that"]:
+            return False
+        start = self.doc[i + 1].idx if i + 1 < sentence.end else None
+        if start is None:
+            return False
+        end = _content_end(sentence)
+        speaker = self._subject(verb, sentence)
+        self._add(start, end, speaker, verb.lemma_.lower() or verb.lower_, sentence)
+        return True
+
+    def _according_to(self, sentence: Span) -> bool:
+        """`За словами X, CONTENT`, `Як повідомив X, CONTENT` (also mid-sentence)."""
+        words = [t.lower_ for t in sentence]
+        for phrase in self.cues["according_to"]:
+            for k, width in _phrase_at(words, phrase.split(), self.cues["pronouns"]):
+                after = sentence[k + width:]
+                comma = next((t for t in after if t.text == ","), None)
+                if comma is None or comma.i + 1 >= sentence.end:
+                    continue
+                who = self.doc[sentence.start + k + 1:comma.i] if width > len(phrase.split()) \
+                    else self.doc[sentence.start + k + width:comma.i]
+                speaker = self._mention_in(who) or self._pronoun(who)
+                if len(who) > 12:
+                    continue  # too far from the cue to be its source
+                self._add(self.doc[comma.i + 1].idx, _content_end(sentence), speaker, phrase, sentence,
+                          speaker_text=who.text)
+                return True
+        return False
+
+    def _statement(self, sentence: Span) -> bool:
+        """`CONTENT, – сказано в заяві МЗС`: the content before the dash."""
+        for token in sentence:
+            if token.lower_ in self.cues["statement"] and token.i >= sentence.start + 2:
+                dash = self.doc[token.i - 1]
+                comma = self.doc[token.i - 2]
+                if dash.text in DASHES and comma.text in (",", '"', "»", "”"):
+                    rest = self.doc[token.i + 1:sentence.end]
+                    speaker = self._mention_in(rest)
+                    start = sentence.start_char
+                    end = comma.idx if comma.text == "," else comma.idx
+                    self._add(start, end, speaker, token.lower_, sentence, channel=self._channel(rest))
+                    return True
+        return False
+
+    def _about_this(self, sentence: Span) -> bool:
+        """`Про це X написав у Twitter`: the sentence before is what X wrote."""
+        lowered = sentence.text.lower()
+        for opener in self.cues["about_this"]:
+            if not lowered.startswith(opener):
+                continue
+            verb = next((t for t in sentence if self._is_cue_verb(t) or t.lower_ in self.cues["statement"]), None)
+            previous = self._previous_sentence(sentence)
+            if verb is None or previous is None:
+                return False
+            speaker = self._subject(verb, sentence)
+            self._add(previous.start_char, _content_end(previous), speaker, verb.lemma_.lower(), previous,
+                      channel=self._channel(sentence))
+            return True
+        return False
+
+    def _previous_sentence(self, sentence: Span) -> Span | None:
+        previous = None
+        for candidate in self.doc.sents:
+            if candidate.start >= sentence.start:
+                return previous
+            if candidate.text.strip():
+                previous = candidate
+        return None
+
+    # --- direct quotes -------------------------------------------------------------------
+    def _direct(self) -> None:
+        taken = [(q.start, q.end) for q in self.quotes]
+        for quoted in self.quoted:
+            inner = self.text[quoted.start:quoted.end]
+            if len(re.findall(r"\w+", inner)) < MIN_DIRECT_WORDS:
+                continue
+            if any(s <= quoted.start and quoted.end <= e for s, e in taken):
+                continue  # a quoted fragment inside reported content: that quote is mixed
+            attribution = self._attribution_after(quoted) or self._attribution_before(quoted)
+            if attribution is None:
+                continue
+            speaker, speaker_text, cue = attribution
+            self.quotes.append(Quote(quoted.start, quoted.end, inner, "direct", speaker and speaker.actor,
+                                     speaker_text, cue))
+            if speaker is not None and speaker.label == "PERS":
+                self.last_person = speaker
+
+    def _attribution_after(self, quoted: Quoted):
+        """`"...", – повідомив Боррель.` / `"...," he said.`"""
+        span = self.doc.char_span(quoted.end + 1, min(len(self.text), quoted.end + 80), alignment_mode="contract")
+        if span is None:
+            return None
+        tokens = [t for t in span if not t.is_space]
+        k = 0
+        while k < len(tokens) and tokens[k].text in {",", ".", "!", "?", "…"} | DASHES:
+            k += 1
+        if self.lang != "en" and not any(t.text in DASHES for t in tokens[:k]):
+            return None  # `"...". Зазначимо` starts a new sentence; the attribution is `" – сказав`
+        for token in tokens[k:k + 3]:
+            if self._is_cue_verb(token):
+                clause = self.doc[token.i:token.sent.end]
+                speaker = self._mention_in(clause[1:6]) or self._pronoun(clause[1:4]) or self._mention_before(token)
+                text = speaker.text if speaker is not None else None
+                return speaker, text, token.lemma_.lower()
+        return None
+
+    def _attribution_before(self, quoted: Quoted):
+        """`Боррель заявив: «...»` / `Боррель: «...»`."""
+        head = self.text[max(0, quoted.start - 120):quoted.start - 1].rstrip()
+        if not head.endswith(":"):
+            return None
+        span = self.doc.char_span(max(0, quoted.start - 120), quoted.start - 1, alignment_mode="contract")
+        if span is None:
+            return None
+        sentence = span[-1].sent if len(span) else None
+        verb = next((t for t in reversed(span) if self._is_cue_verb(t)), None)
+        if verb is not None:
+            speaker = self._subject(verb, sentence)
+            return speaker, speaker.text if speaker else None, verb.lemma_.lower()
+        colon = span[-1]
+        speaker = self._mention_before(colon, adjacent=True)
+        return (speaker, speaker.text, None) if speaker is not None else None
+
+    # --- speakers ------------------------------------------------------------------------
+    def _subject(self, verb: Token, sentence: Span | None) -> Mention | None:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubj:pass"):
+                found = self._mention_at(child) or self._pronoun(self.doc[child.i:child.i + 1]) \
+                    or self._named_by_head(child)
+                if found is not None:
+                    return found
+        before = self._mention_before(verb, nominative=True, within=sentence)
+        if before is not None:
+            return before
+        window = []
+        for token in self.doc[verb.i + 1:min(verb.i + 6, len(self.doc))]:
+            if token.lower_ in self.cues["that"] or token.text in (",", ":", ".") or token.text in OPENING:
+                break
+            window.append(token)
+        after = self._mention_in(self.doc[verb.i + 1:verb.i + 1 + len(window)]) if window else None
+        found = after or self._pronoun(self.doc[max(verb.i - 3, 0):verb.i + 1 + len(window)])
+        if found is None:  # a common-noun subject before the verb, or right after it
+            start = within_start = sentence.start if sentence is not None else verb.sent.start
+            nouns = [t for t in self.doc[start:verb.i] if t.pos_ == "NOUN" and "Nom" in t.morph.get("Case")]
+            nouns += [t for t in window if t.pos_ == "NOUN" and "Nom" in t.morph.get("Case")]
+            for noun in (nouns[-1:] if within_start < verb.i else []) + nouns[:1]:
+                found = self._named_by_head(noun)
+                if found is not None:
+                    break
+        return found
+
+    def _named_by_head(self, token: Token) -> Mention | None:
+        """A subject that is a common noun (`Суд зазначив`, `прес-служба прокуратури повідомила`):
+        the organisation in its genitive dependents, else the latest organisation or person named
+        before whose name has the same head word (`суд` -> `Вищий господарський суд`)."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for dependent in token.subtree:
+            if dependent.i != token.i:
+                found = self._mention_at(dependent)
+                if found is not None and found.label == "ORG":
+                    return found
+        lemmas = lemma_set(token.text, self.lang)
+        earlier = [m for m in self.mentions if m.end <= token.idx and m.actor and m.label in ("ORG", "PERS")
+                   and any(lemmas & lemma_set(w, self.lang) for w in m.text.split())]
+        return earlier[-1] if earlier else None
+
+    def _mention_at(self, token: Token) -> Mention | None:
+        containing = [m for m in self.mentions if m.start <= token.idx < m.end and m.actor]
+        return max(containing, key=lambda m: m.end - m.start) if containing else None
+
+    def _mention_in(self, span: Span) -> Mention | None:
+        if not len(span):
+            return None
+        inside = [m for m in self.mentions if span.start_char <= m.start < span.end_char and m.actor]
+        if not inside:
+            return None
+        first = min(m.start for m in inside)
+        return max((m for m in inside if m.start == first), key=lambda m: m.end - m.start)
+
+    def _mention_before(self, token: Token, nominative: bool = False, adjacent: bool = False,
+                        within: Span | None = None) -> Mention | None:
+        floor = within.start_char if within is not None else token.sent.start_char
+        candidates = [m for m in self.mentions if floor <= m.start and m.end <= token.idx and m.actor
+                      and m.label in ("PERS", "ORG")]
+        if adjacent:
+            candidates = [m for m in candidates if not self.text[m.end:token.idx].strip()]
+        if nominative:
+            candidates = [m for m in candidates if self._nominative(m)]
+        if not candidates:
+            return None
+        # the outermost mention (`Керівник ... Чен Вейхуа`) over the names inside it, nearest first
+        best_end = max(m.end for m in candidates)
+        nearest = [m for m in candidates if m.end == best_end] or candidates
+        return min(nearest, key=lambda m: m.start)
+
+    def _nominative(self, mention: Mention) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return True
+        head = span[0]
+        if self.lang == "en":
+            return True
+        cases = head.morph.get("Case")
+        if cases:
+            return "Nom" in cases
+        return any(p.tag.case == "nomn" for p in _parses(head.text, self.lang))
+
+    def _pronoun(self, span: Span) -> Mention | None:
+        if any(t.lower_ in self.cues["pronouns"] for t in span):
+            return self.last_person
+        return None
+
+    def _channel(self, span: Span) -> str | None:
+        for token in span:
+            for lemma in {token.lower_, token.lemma_.lower()} | lemma_set(token.text, self.lang):
+                if lemma in self.cues["channels"]:
+                    return self.cues["channels"][lemma]
+        return None
+
+    def _opens_quote(self, token: Token) -> bool:
+        return token.text in OPENING
+
+    def _add(self, start: int, end: int, speaker: Mention | None, cue: str, sentence: Span,
+             speaker_text: str | None = None, channel: str | None = None) -> None:
+        while start < end and self.text[start] in " ,:–—-":
+            start += 1
+        if end - start < 3:
+            return
+        kind = "mixed" if any(start <= q.start and q.end <= end for q in self.quoted) else "indirect"
+        self.quotes.append(Quote(start, end, self.text[start:end], kind, speaker.actor if speaker else None,
+                                 speaker_text or (speaker.text if speaker else None), cue,
+                                 channel or self._channel(sentence), self._via(sentence)))
+        if speaker is not None and speaker.label == "PERS":
+            self.last_person = speaker
+
+    def _via(self, sentence: Span) -> str | None:
+        lowered = sentence.text.lower()
+        for phrase in self.cues["via"]:
+            at = lowered.find(phrase)
+            if at >= 0:
+                after = self.doc.char_span(sentence.start_char + at + len(phrase), sentence.end_char,
+                                           alignment_mode="contract")
+                found = self._mention_in(after) if after is not None else None
+                if found is not None:
+                    return found.text
+        return None
+
+
+def _phrase_at(words: list[str], parts: list[str], pronouns: dict) -> list[tuple[int, int]]:
+    """Where a cue phrase occurs, also with a possessive pronoun inside (`за його словами`):
+    (index, width in tokens)."""
+    found = []
+    n = len(parts)
+    for k in range(len(words) - n + 1):
+        if words[k:k + n] == parts:
+            found.append((k, n))
+        elif n >= 2 and k + n < len(words) + 0 and words[k] == parts[0] and words[k + 1] in pronouns \
+                and words[k + 2:k + n + 1] == parts[1:]:
+            found.append((k, n + 1))
+    return found
+
+
+def _content_end(sentence: Span) -> int:
+    tokens = [t for t in sentence if not t.is_space]
+    while tokens and (tokens[-1].text in (".", "!", "?", ";", "…") or tokens[-1].text in ('"', "»", "”")
+                      and len(tokens) > 1 and tokens[-2].text in (".", "!", "?")):
+        tokens = tokens[:-1]
+    return tokens[-1].idx + len(tokens[-1].text) if tokens else sentence.end_char
+
+
+@cache
+def _parses(word: str, lang: str):
+    from khronika.language.morphology import analyzer
+
+    return tuple(analyzer(lang).parse(word.lower())) if lang in ("uk", "ru") else ()
+
+
+def _without_overlaps(quotes: list[Quote]) -> list[Quote]:
+    kept: list[Quote] = []
+    for quote in quotes:
+        if any(q.start < quote.end and quote.start < q.end for q in kept):
+            continue
+        kept.append(quote)
+    return kept

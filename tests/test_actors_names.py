@@ -1,0 +1,42 @@
+"""Names across scripts: consonant keys, romanisation, nominative phrases, stable slugs."""
+
+import pytest
+
+from khronika.actors.names import consonant_key, nominative_phrase, romanise, slug
+
+
+@pytest.mark.parametrize("latin, cyrillic", [
+    ("Sullivan", "Салліван"), ("Borrell", "Боррель"), ("Blinken", "Блінкен"), ("Stoltenberg", "Столтенберг"),
+    ("Lavrov", "Лавров"), ("Josep", "Жозеп"), ("Johnson", "Джонсон"), ("Macron", "Макрон"),
+    ("Zelenskyy", "Зеленський"), ("Shmyhal", "Шмигаль"), ("Harris", "Гарріс"), ("Weihua", "Вейхуа"),
+])
+def test_consonant_keys_agree_across_scripts(latin, cyrillic):
+    assert consonant_key(latin) == consonant_key(cyrillic)
+
+
+@pytest.mark.parametrize("a, b", [("Lavrov", "Lukashenko"), ("Putin", "Peskov"), ("Biden", "Obama")])
+def test_consonant_keys_tell_different_names_apart(a, b):
+    assert consonant_key(a) != consonant_key(b)
+
+
+def test_romanisation_follows_the_national_systems():
+    assert romanise("Олександр Щербина", "uk") == "Oleksandr Shcherbyna"
+    assert romanise("Юлія Яковенко", "uk") == "Yuliia Yakovenko"
+    assert romanise("Сергей Шойгу", "ru") == "Sergey Shoygu"
+    assert romanise("Twitter", "uk") == "Twitter"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Антимонопольного комітету України", "Антимонопольний комітет України"),
+    ("Державної виконавчої служби", "Державна виконавча служба"),
+    ("Збройних сил України", "Збройні сили України"),
+    ("Міністерству аграрної політики та продовольства", "Міністерство аграрної політики та продовольства"),
+    ("Української правди", "Українська правда"),
+])
+def test_nominative_phrase_puts_the_head_and_its_adjectives_in_the_nominative(text, expected):
+    assert nominative_phrase(text, "uk") == expected
+
+
+def test_slug_is_stable_and_ascii():
+    assert slug("Іван Петренко") == "ivan-petrenko"
+    assert slug("China Daily") == "china-daily"

@@ -1,0 +1,81 @@
+"""Quotations: direct quotes in each typographic style, reported speech, mixed quotes, speakers
+through names, roles and pronouns, and the things that look like quotes but are not."""
+
+import pytest
+
+from khronika import analyze
+from khronika.extraction.quotes import quoted_spans
+
+
+def quotes_of(text: str, lang: str = "uk", published: str = "2022-02-10"):
+    analysis = analyze(text, published=published, lang=lang, title="")
+    names = {a.id: a.name for a in analysis.actors}
+    return [(q.kind, names.get(q.speaker), q.text, q.cue) for q in analysis.quotes]
+
+
+@pytest.mark.parametrize("text, inner", [
+    ("Він сказав: «Ми готові до діалогу».", "Ми готові до діалогу."),
+    ("Він сказав: „Ми готові до діалогу“.", "Ми готові до діалогу"),
+    ("He said: “We are ready for dialogue”.", "We are ready for dialogue"),
+    ('Він сказав: "Ми готові до діалогу".', "Ми готові до діалогу"),
+    ("«Ми згадали „Нафтогаз“ і пішли», – сказав він.", "Ми згадали „Нафтогаз“ і пішли"),
+])
+def test_quotation_marks_pair_in_every_style(text, inner):
+    spans = quoted_spans(text)
+    assert inner.rstrip(".") in [text[s.start:s.end].rstrip(".") for s in spans]
+
+
+def test_apostrophes_and_unclosed_marks_open_nothing():
+    assert quoted_spans("Він з'явився у м’ячі «без кінця") == []
+
+
+def test_direct_quote_with_dash_attribution_after_it():
+    found = quotes_of('"Ми закликаємо Росію до деескалації та діалогу" – повідомив Жозеп Боррель.')
+    assert found == [("direct", "Josep Borrell", "Ми закликаємо Росію до деескалації та діалогу", "повідомити")]
+
+
+def test_direct_quote_introduced_by_a_colon_after_the_speaker():
+    found = quotes_of("Дмитро Кулеба заявив: «Україна не піде на жодні поступки агресору».", published="2021-05-01")
+    assert found[0][:2] == ("direct", "Dmytro Kuleba")
+    assert found[0][2].startswith("Україна не піде")
+
+
+def test_reported_speech_is_the_content_after_the_complementiser():
+    found = quotes_of("Антоні Блінкен зазначив, що відповідь повністю скоординована з Україною.")
+    assert found == [("indirect", "Antony Blinken", "відповідь повністю скоординована з Україною", "зазначити")]
+
+
+def test_speaker_is_the_subject_not_the_nearest_name():
+    found = quotes_of("Сергій Лавров у відповідь на лист Жозепа Борреля заявив, що Москва не відступить.")
+    assert found[0][1] == "Sergey Lavrov"
+
+
+def test_according_to_with_a_pronoun_goes_to_the_last_person_and_mixed_quotes():
+    found = quotes_of('Володимир Путін заявив, що переговори тривають. За його словами, ситуація стає '
+                      '"все більш напруженою".')
+    assert found[1] == ("mixed", "Vladimir Putin", 'ситуація стає "все більш напруженою"', "за словами")
+
+
+def test_about_this_attributes_the_sentence_before():
+    found = quotes_of("Країни ЄС закликають Росію до діалогу. Про це Жозеп Боррель написав у Twitter.")
+    assert found[0][:3] == ("indirect", "Josep Borrell", "Країни ЄС закликають Росію до діалогу")
+
+
+def test_statement_attribution_after_a_dash():
+    found = quotes_of("Україна не визнає результатів виборів, – сказано в заяві МЗС України.")
+    speaker = "Ministry of Foreign Affairs of Ukraine"
+    assert found[0][:3] == ("indirect", speaker, "Україна не визнає результатів виборів")
+
+
+@pytest.mark.parametrize("text", [
+    'Росія передала США проекти "договору про гарантії безпеки" та "угоди про заходи безпеки".',
+    'Газета "День" і компанія "Нафтогаз України" уклали угоду.',
+    "Зазначимо, що 17 грудня Росія передала США свої пропозиції.",
+])
+def test_names_titles_and_the_authors_voice_are_not_quotes(text):
+    assert quotes_of(text) == []
+
+
+def test_english_reported_speech():
+    found = quotes_of("Antony Blinken said that the response was fully coordinated with Ukraine.", lang="en")
+    assert found == [("indirect", "Antony Blinken", "the response was fully coordinated with Ukraine", "say")]
