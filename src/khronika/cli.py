@@ -63,19 +63,16 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--max-steps", type=int, default=None)
     t.add_argument("--limit", type=int, default=None, help="use only this many DEV documents (smoke runs)")
     t.add_argument("--no-swapped", action="store_true", help="leave out the v2.0-swapped augmentation")
-    t = tr.add_parser("parse", help="Ukrainian dependency parser from UD-IU train rebuilt from zoloto-src")
+    t = tr.add_parser("syntax", help="one Ukrainian model for POS, features, lemmas and dependencies "
+                      "(UD-IU train rebuilt from zoloto-src; UD dev validates, test is never read)")
     t.add_argument("--data", default="../shared/data/UD_Ukrainian-IU")
-    t.add_argument("--output", default=None)
-    t.add_argument("--workdir", default="build/parser")
+    t.add_argument("--bruk", default=None, help="also train the morphology on BRUK (path to brown-uk-bruk)")
+    t.add_argument("--bruk-share", type=float, default=1.0, help="share of BRUK documents to add (seeded)")
+    t.add_argument("--ner-uk", default="../shared/data/ner-uk", help="for the TEST and held-out BRUK exclusions")
+    t.add_argument("--output", default=None, help="model folder (default: the one shipped in the package)")
+    t.add_argument("--workdir", default="build/syntax")
     t.add_argument("--max-steps", type=int, default=None)
     t.add_argument("--limit", type=int, default=None, help="use only this many sentences (smoke runs)")
-    t = tr.add_parser("morph", help="Ukrainian POS, features and lemmas from BRUK (ner-uk TEST texts left out)")
-    t.add_argument("--data", default="../shared/data/brown-uk-bruk")
-    t.add_argument("--ner-uk", default="../shared/data/ner-uk", help="for the TEST and held-out exclusions")
-    t.add_argument("--output", default=None)
-    t.add_argument("--workdir", default="build/morph")
-    t.add_argument("--max-steps", type=int, default=None)
-    t.add_argument("--limit", type=int, default=None, help="use only this many BRUK documents (smoke runs)")
 
     p = sub.add_parser("eval", help="measure accuracy on the staged corpora")
     ev = p.add_subparsers(dest="what", required=True)
@@ -190,16 +187,12 @@ def cmd_export(args) -> int:
 
 
 def cmd_train(args) -> int:
-    if args.what == "parse":
-        from khronika.training import parser as parse_training
+    if args.what == "syntax":
+        from khronika.training import syntax
 
-        output = parse_training.train(Path(args.data), Path(args.output) if args.output else parse_training.MODEL_DIR,
-                                      Path(args.workdir), args.max_steps, args.limit)
-    elif args.what == "morph":
-        from khronika.training import morph
-
-        output = morph.train(Path(args.data), Path(args.ner_uk), Path(args.output) if args.output else morph.MODEL_DIR,
-                             Path(args.workdir), args.max_steps, args.limit)
+        output = syntax.train(Path(args.data), Path(args.output) if args.output else syntax.MODEL_DIR,
+                              Path(args.workdir), args.max_steps, args.limit, Path(args.bruk) if args.bruk else None,
+                              Path(args.ner_uk), args.bruk_share)
     else:
         from khronika.training.ner import MODEL_DIR, train
 

@@ -9,13 +9,15 @@ from pathlib import Path
 import khronika.language.pipeline  # noqa: F401  (registers the khronika_* factories used in configs)
 
 
-def run_training(config: Path, workdir: Path, output: Path, max_steps: int | None, split: dict) -> Path:
+def run_training(config: Path, workdir: Path, output: Path, max_steps: int | None, split: dict,
+                 extra: dict | None = None) -> Path:
     from spacy.cli.train import train as spacy_train
 
     overrides = {"paths.train": str(workdir / "train.spacy"), "paths.dev": str(workdir / "dev.spacy")}
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
         overrides["training.eval_frequency"] = max(1, min(500, max_steps // 2))
+    overrides.update(extra or {})
     spacy_train(config, workdir / "out", overrides=overrides, use_gpu=-1)
     if output.exists():
         shutil.rmtree(output)
