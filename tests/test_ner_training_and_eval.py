@@ -62,23 +62,28 @@ def test_smoke_training_run_writes_a_loadable_model(tmp_path):
 
 
 @pytest.mark.corpus
-def test_smoke_morphology_training_plugs_into_the_pipeline(tmp_path):
-    from khronika.language.pipeline import _add_morphology
-    from khronika.training import morph
+def test_smoke_syntax_training_plugs_into_the_pipeline(tmp_path):
+    from khronika.language.pipeline import add_syntax
+    from khronika.training import syntax
 
-    output = morph.train(DATA / "brown-uk-bruk", NER_UK, tmp_path / "model", tmp_path / "work", max_steps=4, limit=3)
+    output = syntax.train(DATA / "UD_Ukrainian-IU", tmp_path / "model", tmp_path / "work", max_steps=4, limit=30,
+                          bruk=DATA / "brown-uk-bruk", ner_uk=NER_UK, bruk_share=0.01)
+    split = json.loads((output / "training.json").read_text(encoding="utf-8"))
+    assert split["train_sentences"] == 30 and split["bruk_sentences"] == 30 and split["dev_sentences"] == 20
+    model = spacy.load(output)
+    assert model.pipe_names == ["khronika_lemmatizer", "tok2vec", "morphologizer", "trainable_lemmatizer", "parser"]
     nlp = spacy.blank("uk")
     nlp.add_pipe("khronika_sentences", config={"lang": "uk"})
     nlp.add_pipe("khronika_lemmatizer", config={"lang": "uk"})
-    _add_morphology(nlp, spacy.load(output))
-    assert nlp.pipe_names == ["khronika_sentences", "khronika_lemmatizer", "morphologizer", "trainable_lemmatizer",
-                              "khronika_lemma_check"]
+    add_syntax(nlp, spacy.load(output, vocab=nlp.vocab))
+    assert nlp.pipe_names == ["khronika_sentences", "khronika_lemmatizer", "syntax_tok2vec", "morphologizer",
+                              "trainable_lemmatizer", "khronika_lemma_check", "parser"]
     doc = nlp("Уряд ухвалив постанову.")
-    assert all(t.lemma_ for t in doc) and doc[1].tag_ == "VERB"  # the dictionary tag stays for the NER
+    assert all(t.lemma_ and t.dep_ for t in doc) and doc[1].tag_ == "VERB"  # the dictionary tag stays for the NER
 
 
 def test_ner_uk_test_documents_are_excluded_from_morphology_training():
-    from khronika.training.morph import excluded_bruk_stems
+    from khronika.training.syntax import excluded_bruk_stems
 
     if not NER_UK.is_dir():
         pytest.skip("ner-uk not staged")
@@ -98,13 +103,3 @@ def test_rebuilt_ud_train_shares_no_token_with_dev_or_test():
     assert not {w.id for s in sentences for w in s} & reserved
     for sentence in sentences[:200]:
         assert sum(w.head == 0 for w in sentence) == 1 and all(0 <= w.head <= len(sentence) for w in sentence)
-
-
-@pytest.mark.corpus
-def test_smoke_parser_training(tmp_path):
-    from khronika.training import parser
-
-    output = parser.train(DATA / "UD_Ukrainian-IU", tmp_path / "model", tmp_path / "work", max_steps=4, limit=30)
-    nlp = spacy.load(output)
-    doc = nlp("Уряд ухвалив постанову.")
-    assert nlp.pipe_names == ["parser"] and len(list(doc.sents)) >= 1

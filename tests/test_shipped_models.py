@@ -3,7 +3,7 @@
 import pytest
 from conftest import SEED
 
-from khronika.language.pipeline import UK_NER, nlp_for
+from khronika.language.pipeline import UK_NER, UK_SYNTAX, nlp_for
 from khronika.pipeline import analyze
 
 pytestmark = pytest.mark.skipif(not (UK_NER / "config.cfg").exists(), reason="no shipped Ukrainian NER model")
@@ -14,6 +14,17 @@ def test_pipeline_loads_offline_with_the_trained_ner():
     assert nlp.pipe_names[:2] == ["khronika_sentences", "khronika_lemmatizer"]
     assert nlp.pipe_names[-2:] == ["tok2vec", "ner"]
     assert {"PERS", "ORG", "LOC", "DATE", "JOB"} <= set(nlp.get_pipe("ner").labels)
+
+
+@pytest.mark.skipif(not (UK_SYNTAX / "config.cfg").exists(), reason="no shipped Ukrainian syntax model")
+def test_pipeline_loads_offline_with_the_joint_syntax_model():
+    nlp = nlp_for("uk")
+    assert nlp.pipe_names[2:7] == ["syntax_tok2vec", "morphologizer", "trainable_lemmatizer", "khronika_lemma_check",
+                                   "parser"]
+    doc = nlp("Уряд ухвалив нову постанову.")
+    assert [t.pos_ for t in doc] == ["NOUN", "VERB", "ADJ", "NOUN", "PUNCT"]
+    assert doc[1].dep_ == "ROOT" and doc[0].head.i == 1 and doc[0].dep_ == "nsubj"
+    assert str(doc[3].morph) == "Animacy=Inan|Case=Acc|Gender=Fem|Number=Sing"
 
 
 @pytest.mark.corpus

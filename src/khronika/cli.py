@@ -70,19 +70,16 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--workdir", default="build/vectors")
     t.add_argument("--rows", type=int, default=20_000, help="rows of the pruned vector table")
     t.add_argument("--law-chars", type=int, default=40_000_000, help="cap on legislation text")
-    t = tr.add_parser("parse", help="Ukrainian dependency parser from UD-IU train rebuilt from zoloto-src")
+    t = tr.add_parser("syntax", help="one Ukrainian model for POS, features, lemmas and dependencies "
+                      "(UD-IU train rebuilt from zoloto-src; UD dev validates, test is never read)")
     t.add_argument("--data", default="../shared/data/UD_Ukrainian-IU")
-    t.add_argument("--output", default=None)
-    t.add_argument("--workdir", default="build/parser")
+    t.add_argument("--bruk", default=None, help="also train the morphology on BRUK (path to brown-uk-bruk)")
+    t.add_argument("--bruk-share", type=float, default=1.0, help="share of BRUK documents to add (seeded)")
+    t.add_argument("--ner-uk", default="../shared/data/ner-uk", help="for the TEST and held-out BRUK exclusions")
+    t.add_argument("--output", default=None, help="model folder (default: the one shipped in the package)")
+    t.add_argument("--workdir", default="build/syntax")
     t.add_argument("--max-steps", type=int, default=None)
     t.add_argument("--limit", type=int, default=None, help="use only this many sentences (smoke runs)")
-    t = tr.add_parser("morph", help="Ukrainian POS, features and lemmas from BRUK (ner-uk TEST texts left out)")
-    t.add_argument("--data", default="../shared/data/brown-uk-bruk")
-    t.add_argument("--ner-uk", default="../shared/data/ner-uk", help="for the TEST and held-out exclusions")
-    t.add_argument("--output", default=None)
-    t.add_argument("--workdir", default="build/morph")
-    t.add_argument("--max-steps", type=int, default=None)
-    t.add_argument("--limit", type=int, default=None, help="use only this many BRUK documents (smoke runs)")
 
     p = sub.add_parser("build-kb", help="rebuild the actor knowledge base from ../shared/data/actors and the "
                        "curated files in khronika/data/actors")
@@ -223,16 +220,12 @@ def cmd_export(args) -> int:
 
 
 def cmd_train(args) -> int:
-    if args.what == "parse":
-        from khronika.training import parser as parse_training
+    if args.what == "syntax":
+        from khronika.training import syntax
 
-        output = parse_training.train(Path(args.data), Path(args.output) if args.output else parse_training.MODEL_DIR,
-                                      Path(args.workdir), args.max_steps, args.limit)
-    elif args.what == "morph":
-        from khronika.training import morph
-
-        output = morph.train(Path(args.data), Path(args.ner_uk), Path(args.output) if args.output else morph.MODEL_DIR,
-                             Path(args.workdir), args.max_steps, args.limit)
+        output = syntax.train(Path(args.data), Path(args.output) if args.output else syntax.MODEL_DIR,
+                              Path(args.workdir), args.max_steps, args.limit, Path(args.bruk) if args.bruk else None,
+                              Path(args.ner_uk), args.bruk_share)
     elif args.what == "vectors":
         from khronika.training import vectors
 

@@ -7,97 +7,86 @@ that is evaluated on UD_Ukrainian-IU.
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
-CASES = {"v_naz": "Nom", "v_rod": "Gen", "v_dav": "Dat", "v_zna": "Acc", "v_oru": "Ins", "v_mis": "Loc",
-         "v_kly": "Voc"}
-GENDERS = {"m": "Masc", "f": "Fem", "n": "Neut"}
-SIMPLE = {
-    "anim": ("Animacy", "Anim"), "inanim": ("Animacy", "Inan"), "perf": ("Aspect", "Perf"),
-    "imperf": ("Aspect", "Imp"), "past": ("Tense", "Past"), "pres": ("Tense", "Pres"), "futr": ("Tense", "Fut"),
-    "1": ("Person", "1"), "2": ("Person", "2"), "3": ("Person", "3"), "compb": ("Degree", "Pos"),
-    "compc": ("Degree", "Cmp"), "comps": ("Degree", "Sup"), "fname": ("NameType", "Giv"),
-    "lname": ("NameType", "Sur"), "pname": ("NameType", "Pat"), "geo": ("NameType", "Geo"),
-    "abbr": ("Abbr", "Yes"), "pers": ("PronType", "Prs"), "dem": ("PronType", "Dem"), "int": ("PronType", "Int"),
-    "rel": ("PronType", "Rel"), "neg": ("PronType", "Neg"), "def": ("PronType", "Tot"), "pos": ("Poss", "Yes"),
-    "refl": ("Reflex", "Yes"), "impr": ("Mood", "Imp"), "pasv": ("Voice", "Pass"), "actv": ("Voice", "Act"),
-}
-POS = {"noun": "NOUN", "adj": "ADJ", "verb": "VERB", "adv": "ADV", "prep": "ADP", "part": "PART", "intj": "INTJ",
-       "numr": "NUM", "number": "NUM", "punct": "PUNCT", "symb": "SYM", "noninfl": "X", "unclass": "X"}
+
+@cache
+def _table() -> dict:
+    return json.loads(resources.files("khronika.data").joinpath("language", "vesum_ud.json").read_text("utf-8"))
 
 
-def vesum_to_ud(tags: str, lemma: str = "") -> tuple[str, str]:
-    """(UPOS, FEATS) of a VESUM tag string; FEATS is `Key=Value|...` sorted by key, or ""."""
-    parts = tags.replace("&", "").split(":")  # zoloto writes `&pron` for a pronominal class
-    head = parts[0]
-    marks = set(parts[1:])
+def vesum_to_ud(tags: str, lemma: str = "", aux_marked: bool = False) -> tuple[str, str]:
+    """(UPOS, FEATS) of a VESUM tag string, following UD_Ukrainian-IU's conventions; FEATS is
+    `Key=Value|...` in UD's order (by key, ignoring case), or "". Both dialects are read: BRUK's
+    (`pron`, `pos`, `compc`) and zoloto's (`&pron`, `poss`, `compr`, `&noun`, `&numr`, `prep:rv_rod`, `verb:aux`). With
+    `aux_marked` (zoloto) only `verb:aux` is AUX; else (BRUK) every form of бути is."""
+    table = _table()
+    head, *marks = tags.split(":")
+    marks = [m.lstrip("&") for m in marks]
+    if head == "advp":  # BRUK writes converbs as a part of speech
+        head, marks = "verb", ["advp", *marks]
     feats: dict[str, str] = {}
-    for mark in parts[1:]:
-        if mark in CASES:
-            feats["Case"] = CASES[mark]
-        elif mark in GENDERS:
-            feats["Gender"] = GENDERS[mark]
-        elif mark in ("s", "p"):
-            feats["Number"] = "Sing" if mark == "s" else "Plur"
-        elif mark in SIMPLE:
-            key, value = SIMPLE[mark]
-            if key == "PronType" and "PronType" in feats and value not in ("Rel", "Int"):
-                continue  # `pron:int:rel:def`: UD-IU keeps the relative/interrogative reading
-            if key == "NameType" and value == "Geo":
-                continue  # UD-IU does not mark place names
+    for mark in marks:
+        key, value = table["marks"].get(mark, (None, None))
+        if key == "PronType" and "PronType" in feats and value not in ("Rel", "Int"):
+            continue  # `pron:int:rel:def`: UD-IU keeps the relative/interrogative reading
+        if key == "NumType" and head != "adj":
+            continue  # `&numr` marks ordinal adjectives
+        if key:
             feats[key] = value
-    if head == "conj":
-        upos = "SCONJ" if "subord" in marks else "CCONJ"
-    elif head == "noun":
-        upos = "PRON" if "pron" in marks else ("PROPN" if "prop" in marks else "NOUN")
-        if "Gender" in feats and "Number" not in feats and "ns" not in marks:
-            feats["Number"] = "Sing"
-        if feats.get("Number") == "Plur" and "Gender" not in feats and upos != "PRON" and lemma:
-            gender = lemma_gender(lemma)  # VESUM drops gender in the plural; UD-IU keeps the lemma's
-            if gender:
-                feats["Gender"] = gender
-        if "nv" in marks:
+    upos = _upos(head, set(marks), lemma, aux_marked)
+    if upos in ("NUM", "DET") and head in ("numr", "number"):
+        feats["NumType"] = "Card"
+        if head == "number" or lemma.isdigit():
             feats["Uninflect"] = "Yes"
-    elif head == "adj":
-        upos = "DET" if "pron" in marks else "ADJ"
-        if "adjp" in marks:
-            feats["VerbForm"] = "Part"
-        if "Gender" in feats and "Number" not in feats:
-            feats["Number"] = "Sing"
-    elif head == "verb":
-        upos = "AUX" if lemma == "бути" else "VERB"
-        if "inf" in marks:
-            feats["VerbForm"] = "Inf"
-        elif "advp" in marks:
-            feats["VerbForm"] = "Conv"
-        else:
-            feats["VerbForm"] = "Fin"
-            feats.setdefault("Mood", "Ind")
-    else:
-        upos = POS.get(head, "X")
-    if upos in ("PUNCT", "SYM", "ADP", "CCONJ", "SCONJ", "PART", "INTJ"):
-        feats = {k: v for k, v in feats.items() if k == "Abbr"}
-    feats.update(_closed_class_features(upos, head, lemma))
-    return upos, "|".join(f"{k}={v}" for k, v in sorted(feats.items()))
+    if head == "verb" and "VerbForm" not in feats:
+        feats["VerbForm"] = "Fin"
+    if feats.get("VerbForm") == "Fin":
+        feats.setdefault("Mood", "Ind")
+    if "ns" in marks:
+        feats["Number"] = "Ptan"
+        feats.pop("Gender", None)
+    if "Gender" in feats and "Number" not in feats and upos != "NUM":
+        feats["Number"] = "Sing"
+    if feats.get("Number") == "Plur" and "Gender" not in feats and upos in ("NOUN", "PROPN") and lemma:
+        gender = lemma_gender(lemma)  # VESUM drops gender in the plural; UD-IU keeps the lemma's
+        if gender:
+            feats["Gender"] = gender
+    if feats.get("Reflex") == "Yes" and upos in ("PRON", "DET"):
+        feats.setdefault("PronType", "Prs")
+        if upos == "PRON":
+            feats.pop("Number", None)  # BRUK's `себе` is `s`
+    for key, value in table["lemma_feats"].get(upos, {}).get(lemma, {}).items():
+        feats.setdefault(key, value)
+    allowed = table["allowed"].get(upos, ())
+    return upos, "|".join(f"{k}={feats[k]}" for k in sorted(feats, key=str.lower) if k in allowed)  # UD's order
 
 
-PUNCT_TYPES = {**dict.fromkeys("«»„“”\"'", "Quot"), **dict.fromkeys("—–-", "Dash"), **dict.fromkeys("()[]", "Brck")}
-
-
-def _closed_class_features(upos: str, head: str, lemma: str) -> dict[str, str]:
-    """Features UD-IU gives that VESUM leaves implicit."""
-    if upos == "PUNCT" and lemma in PUNCT_TYPES:
-        return {"PunctType": PUNCT_TYPES[lemma]}
-    if upos == "NUM" and lemma.isdigit():
-        return {"NumType": "Card", "Uninflect": "Yes"}
-    if upos == "PART" and lemma in ("не", "ні"):
-        return {"Polarity": "Neg"}
-    return {}
+def _upos(head: str, marks: set[str], lemma: str, aux_marked: bool) -> str:
+    if head == "conj":
+        return "SCONJ" if "subord" in marks else "CCONJ"
+    if head == "noun":
+        return "PRON" if "pron" in marks else ("PROPN" if "prop" in marks else "NOUN")
+    if head == "adj":
+        if "noun" in marks:  # a substantivised adjective (`adj:f:v_naz:&noun:inanim`)
+            return "PRON" if "pron" in marks else "NOUN"
+        return "DET" if "pron" in marks else "ADJ"
+    if head == "numr":
+        return "DET" if "pron" in marks else "NUM"
+    if head == "verb":
+        return "AUX" if "aux" in marks or (lemma == "бути" and not aux_marked) else "VERB"
+    if head == "part" and lemma in ("б", "би"):
+        return "AUX"
+    if head == "noninfl" and "predic" in marks:  # BRUK's `можна`, `треба`
+        return "ADV"
+    return _table()["pos"].get(head, "X")
 
 
 @cache
@@ -120,6 +109,24 @@ class TaggedWord:
     feats: str
 
 
+def _prepositions_take_case(words: list[TaggedWord]) -> list[TaggedWord]:
+    """BRUK's prepositions carry no case; UD-IU gives them the case they govern: that of the next
+    inflected word before any punctuation."""
+    out = list(words)
+    for i, word in enumerate(words):
+        if word.upos != "ADP" or "Case=" in word.feats:
+            continue
+        for follower in words[i + 1:i + 5]:
+            if follower.upos == "PUNCT":
+                break
+            case = re.search(r"Case=(\w+)", follower.feats)
+            if case:
+                feats = "|".join(sorted((f for f in [*word.feats.split("|"), f"Case={case[1]}"] if f), key=str.lower))
+                out[i] = TaggedWord(word.form, word.lemma, word.upos, feats)
+                break
+    return out
+
+
 def iter_bruk(folder: Path, exclude: set[str] = frozenset(),
               only: set[str] | None = None) -> Iterator[list[TaggedWord]]:
     """Sentences of the disambiguated BRUK documents (all, or `only` these stems), less `exclude`."""
@@ -134,4 +141,4 @@ def iter_bruk(folder: Path, exclude: set[str] = frozenset(),
                 upos, feats = vesum_to_ud(token.get("tags", ""), token.get("lemma", ""))
                 words.append(TaggedWord(token.get("value", ""), token.get("lemma", ""), upos, feats))
             if words:
-                yield words
+                yield _prepositions_take_case(words)

@@ -80,7 +80,7 @@ def _to_tree(raw: list[dict], forms: dict[str, str]) -> list[TreeWord] | None:
             if head_id not in index:
                 return None
             head, deprel = index[head_id], RELATIONS.get(relation, relation)
-        upos, feats = vesum_to_ud(token.get("ana", ""), token.get("lemma", ""))
+        upos, feats = vesum_to_ud(token.get("ana", ""), token.get("lemma", ""), aux_marked=True)
         words.append(TreeWord(token["id"], forms.get(token["id"], ""), token.get("lemma", ""), upos, feats, head,
                               deprel, token["space"]))
     for i, word in enumerate(words):  # UD keeps `iobj` only beside an `obj` of the same head

@@ -18,7 +18,7 @@ def evaluate_parse(corpus: Path, split: str = "test") -> dict:
     path = corpus / f"uk_iu-ud-{split}.conllu"
     nlp = nlp_for("uk")
     if "parser" not in nlp.pipe_names:
-        raise ValueError("the Ukrainian pipeline has no parser (train one with `khronika train parse`)")
+        raise ValueError("the Ukrainian pipeline has no parser (train one with `khronika train syntax`)")
     components = [proc for name, proc in nlp.pipeline if name not in ("khronika_sentences", "tok2vec", "ner")]
     words = uas = las = las_full = 0
     for sentence in iter_sentences(path):

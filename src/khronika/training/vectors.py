@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from khronika.corpora.ner_uk import heldout_ids, read_split
-from khronika.training.morph import excluded_bruk_stems
+from khronika.training.syntax import excluded_bruk_stems
 
 MODEL_VECTORS = Path("build/vectors/uk_vectors")
 WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*|\d+", re.UNICODE)
