@@ -256,6 +256,9 @@ class _Finder:
 
     # --- speakers ------------------------------------------------------------------------
     def _subject(self, verb: Token, sentence: Span | None) -> Mention | None:
+        located = self._located_source(verb)
+        if located is not None:
+            return located
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubj:pass"):
                 found = self._mention_at(child) or self._pronoun(self.doc[child.i:child.i + 1]) \
@@ -296,7 +299,22 @@ class _Finder:
         lemmas = lemma_set(token.text, self.lang)
         earlier = [m for m in self.mentions if m.end <= token.idx and m.actor and m.label in ("ORG", "PERS")
                    and any(lemmas & lemma_set(w, self.lang) for w in m.text.split())]
-        return earlier[-1] if earlier else None
+        if earlier:
+            return earlier[-1]
+        if "Anim" in token.morph.get("Animacy") and self.last_person is not None:
+            return self.last_person  # `Режисер сказав`: a person noun for the person the text is about
+        return None
+
+    def _located_source(self, verb: Token) -> Mention | None:
+        """`в МВС заявили`, `у лікарні повідомили`: the organisation the impersonal plural speaks for."""
+        if "Plur" not in verb.morph.get("Number"):
+            return None
+        for token in self.doc[max(verb.sent.start, verb.i - 6):verb.i]:
+            if token.lower_ in ("в", "у", "in") and token.i + 1 < verb.i:
+                found = self._mention_at(self.doc[token.i + 1])
+                if found is not None and found.label == "ORG":
+                    return found
+        return None
 
     def _mention_at(self, token: Token) -> Mention | None:
         containing = [m for m in self.mentions if m.start <= token.idx < m.end and m.actor]
@@ -322,6 +340,8 @@ class _Finder:
             candidates = [m for m in candidates if self._nominative(m)]
         if not candidates:
             return None
+        people = [m for m in candidates if m.label == "PERS"]
+        candidates = people or candidates  # `Депутат ... Олег Савченко (Свобода) заявив`: the person speaks
         # the outermost mention (`Керівник ... Чен Вейхуа`) over the names inside it, nearest first
         best_end = max(m.end for m in candidates)
         nearest = [m for m in candidates if m.end == best_end] or candidates
@@ -360,12 +380,20 @@ class _Finder:
             start += 1
         if end - start < 3:
             return
-        kind = "mixed" if any(start <= q.start and q.end <= end for q in self.quoted) else "indirect"
+        kind = "mixed" if any(start <= q.start and q.end <= end and self._is_speech(q) for q in self.quoted) \
+            else "indirect"
         self.quotes.append(Quote(start, end, self.text[start:end], kind, speaker.actor if speaker else None,
                                  speaker_text or (speaker.text if speaker else None), cue,
                                  channel or self._channel(sentence), self._via(sentence)))
         if speaker is not None and speaker.label == "PERS":
             self.last_person = speaker
+
+    def _is_speech(self, quoted: Quoted) -> bool:
+        """A quoted fragment of someone's words (`"все більш турбулентною"`), not a quoted name
+        (`«Укрзалізниця»`, `«ПМК № 15»`), which starts with a capital and is short."""
+        inner = self.text[quoted.start:quoted.end].strip()
+        letters = [c for c in inner if c.isalpha()]
+        return bool(letters) and (letters[0].islower() or len(inner.split()) >= 4)
 
     def _via(self, sentence: Span) -> str | None:
         lowered = sentence.text.lower()
