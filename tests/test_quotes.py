@@ -79,3 +79,12 @@ def test_names_titles_and_the_authors_voice_are_not_quotes(text):
 def test_english_reported_speech():
     found = quotes_of("Antony Blinken said that the response was fully coordinated with Ukraine.", lang="en")
     assert found == [("indirect", "Antony Blinken", "the response was fully coordinated with Ukraine", "say")]
+
+
+def test_an_organisation_named_by_a_common_noun_phrase_becomes_the_speaker():
+    analysis = analyze("Обласна прокуратура заявила, що справу передано до суду.", published="2021-03-01", lang="uk",
+                       title="")
+    quote = analysis.quotes[0]
+    speaker = next(a for a in analysis.actors if a.id == quote.speaker)
+    assert speaker.type == "ORG" and speaker.name.startswith("Прокуратура")
+    assert quote.text == "справу передано до суду"

@@ -48,7 +48,7 @@ def analyze_article(article: Article) -> Analysis:
     anchor = date.fromisoformat(article.published) if article.published else date.today()
     analysis.mentions, analysis.actors = link(doc, find_mentions(doc, article.language), article.language,
                                               article.published)
-    analysis.quotes = find_quotes(doc, article.language, analysis.mentions)
+    analysis.quotes = find_quotes(doc, article.language, analysis.mentions, analysis.actors)
     analysis.timexes = find_timexes(article.text, article.language, anchor, direction_for(doc, article.language))
     return analysis
 

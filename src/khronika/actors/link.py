@@ -285,6 +285,15 @@ def _local_actor(state: Linked, mention: Mention) -> str:
     return key
 
 
+def organisation_outside_kb(text: str, lang: str) -> Actor:
+    """The actor for an organisation named by a common noun phrase (`прокуратура Києва`), with the
+    same id rule as the organisations the NER finds."""
+    native = nominative_phrase(" ".join(text.split()), lang)
+    native = native[:1].upper() + native[1:]
+    key = f"kh:org:{slug(native) or slug(text)}"
+    return Actor(key, native, "ORG", {lang: native})
+
+
 def _same_organisation(state: Linked, mention: Mention) -> str | None:
     """Within an article, `(АМКУ)` right after `Антимонопольний комітет України`, and a bare
     `Міністерство` after a named ministry, are the organisation named before."""

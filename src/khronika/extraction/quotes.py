@@ -25,11 +25,17 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from khronika.actors.kb import lemma_set
-from khronika.model import Mention, Quote
+from khronika.actors.link import organisation_outside_kb
+from khronika.model import Actor, Mention, Quote
 
 OPENING = {"«": "»", "„": "“", "“": "”", '"': '"'}
 DASHES = {"–", "—", "-", "―"}
 MIN_DIRECT_WORDS = 3
+# subject nouns that report without being a source of their own (`дані свідчать`, `документ зазначає`
+# is a source; `інформація`, `ситуація` are not)
+NAME_DEPENDENTS = {"nmod", "amod", "flat", "flat:name", "appos"}  # words that belong to an organisation's name
+NOT_SPEAKERS = {"інформація", "ситуація", "факт", "питання", "справа", "то", "це", "информация", "ситуация",
+                "information", "situation", "fact"}
 
 
 @dataclass(frozen=True)
@@ -74,11 +80,22 @@ def _opens(text: str, i: int) -> bool:
     return (before.isspace() or before in "([{—–-:,«„") and not after.isspace()
 
 
-def find_quotes(doc: Doc, lang: str, mentions: list[Mention]) -> list[Quote]:
+def find_quotes(doc: Doc, lang: str, mentions: list[Mention], actors: list[Actor] | None = None) -> list[Quote]:
+    """The article's quotes. A speaker that the text names only by a common noun phrase
+    (`прокуратура Києва заявила`, `в лікарні повідомили`) becomes an organisation mention and
+    actor, appended to `mentions` and `actors`."""
     if lang not in ("uk", "ru", "en"):
         return []
     finder = _Finder(doc, lang, mentions)
-    return finder.run()
+    quotes = finder.run()
+    known = {a.id for a in actors} if actors is not None else set()
+    for mention, actor in finder.new_speakers:
+        mentions.append(mention)
+        if actors is not None and actor.id not in known:
+            actors.append(actor)
+            known.add(actor.id)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    return quotes
 
 
 class _Finder:
@@ -89,6 +106,7 @@ class _Finder:
         self.quoted = quoted_spans(self.text)
         self.quotes: list[Quote] = []
         self.last_person: Mention | None = None
+        self.new_speakers: list[tuple[Mention, Actor]] = []
 
     def run(self) -> list[Quote]:
         for sentence in self.doc.sents:
@@ -262,7 +280,7 @@ class _Finder:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubj:pass"):
                 found = self._mention_at(child) or self._pronoun(self.doc[child.i:child.i + 1]) \
-                    or self._named_by_head(child)
+                    or self._named_by_head(child) or self._organisation_phrase(child, verb)
                 if found is not None:
                     return found
         before = self._mention_before(verb, nominative=True, within=sentence)
@@ -279,10 +297,13 @@ class _Finder:
             start = within_start = sentence.start if sentence is not None else verb.sent.start
             nouns = [t for t in self.doc[start:verb.i] if t.pos_ == "NOUN" and "Nom" in t.morph.get("Case")]
             nouns += [t for t in window if t.pos_ == "NOUN" and "Nom" in t.morph.get("Case")]
+            after_verb = [t for t in window if t.pos_ in ("NOUN", "PROPN") and "Nom" in t.morph.get("Case")]
             for noun in (nouns[-1:] if within_start < verb.i else []) + nouns[:1]:
                 found = self._named_by_head(noun)
                 if found is not None:
                     break
+            if found is None and after_verb:  # `Про це повідомляє прес-служба обласної прокуратури`
+                found = self._organisation_phrase(after_verb[0], verb, verb.i + 1 + len(window))
         return found
 
     def _named_by_head(self, token: Token) -> Mention | None:
@@ -291,11 +312,12 @@ class _Finder:
         before whose name has the same head word (`суд` -> `Вищий господарський суд`)."""
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
-        for dependent in token.subtree:
-            if dependent.i != token.i:
-                found = self._mention_at(dependent)
-                if found is not None and found.label == "ORG":
-                    return found
+        inside = [self._mention_at(d) for d in token.subtree if d.i != token.i]
+        inside = [m for m in inside if m is not None]
+        for label in ("PERS", "ORG"):  # `Депутат міськради Олег Савченко`: the named person speaks
+            found = next((m for m in inside if m.label == label), None)
+            if found is not None:
+                return found
         lemmas = lemma_set(token.text, self.lang)
         earlier = [m for m in self.mentions if m.end <= token.idx and m.actor and m.label in ("ORG", "PERS")
                    and any(lemmas & lemma_set(w, self.lang) for w in m.text.split())]
@@ -304,6 +326,30 @@ class _Finder:
         if "Anim" in token.morph.get("Animacy") and self.last_person is not None:
             return self.last_person  # `Режисер сказав`: a person noun for the person the text is about
         return None
+
+    def _organisation_phrase(self, head: Token, verb: Token, limit: int | None = None) -> Mention | None:
+        """`Прокуратура Києва заявила`: an inanimate subject noun with the words that name it (its
+        adjectives and genitive dependents next to it) is a speaking organisation."""
+        if head.pos_ not in ("NOUN", "PROPN") or "Anim" in head.morph.get("Animacy") or head.is_stop:
+            return None
+        if head.pos_ == "NOUN" and head.lemma_.lower() in NOT_SPEAKERS:
+            return None
+        start = head.i
+        while start - 1 >= verb.sent.start and self.doc[start - 1].dep_ == "amod" \
+                and self.doc[start - 1].head.i == head.i:
+            start -= 1
+        end = head.i
+        for token in self.doc[head.i + 1:min(limit or verb.i, head.i + 5)]:
+            attached = token.head if token.dep_ != "amod" else token.head.head
+            if token.dep_ not in NAME_DEPENDENTS or not start <= attached.i <= end + 1:
+                break
+            end = token.i
+        span = self.doc[start:end + 1]
+        actor = organisation_outside_kb(span.text, self.lang)
+        mention = Mention(span.start_char, span.end_char, span.text, "ORG", actor.id)
+        self.mentions.append(mention)
+        self.new_speakers.append((mention, actor))
+        return mention
 
     def _located_source(self, verb: Token) -> Mention | None:
         """`в МВС заявили`, `у лікарні повідомили`: the organisation the impersonal plural speaks for."""
