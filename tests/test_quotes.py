@@ -86,5 +86,5 @@ def test_an_organisation_named_by_a_common_noun_phrase_becomes_the_speaker():
                        title="")
     quote = analysis.quotes[0]
     speaker = next(a for a in analysis.actors if a.id == quote.speaker)
-    assert speaker.type == "ORG" and speaker.name.startswith("Прокуратура")
+    assert (speaker.type, speaker.name) == ("ORG", "Обласна прокуратура")
     assert quote.text == "справу передано до суду"
