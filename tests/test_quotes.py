@@ -88,3 +88,9 @@ def test_an_organisation_named_by_a_common_noun_phrase_becomes_the_speaker():
     speaker = next(a for a in analysis.actors if a.id == quote.speaker)
     assert (speaker.type, speaker.name) == ("ORG", "Обласна прокуратура")
     assert quote.text == "справу передано до суду"
+
+
+def test_a_quote_running_over_paragraphs_is_one_quote():
+    text = "Міністр сказав:\n«Ми готові до переговорів.\n«Але поступок не буде», – додав він."
+    spans = quoted_spans(text)
+    assert [text[s.start:s.end] for s in spans] == ["Ми готові до переговорів.\n«Але поступок не буде"]

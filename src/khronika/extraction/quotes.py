@@ -53,10 +53,21 @@ def cues(lang: str) -> dict:
 
 
 def quoted_spans(text: str) -> list[Quoted]:
-    """Balanced quotation-mark pairs. Typographic marks nest and may run over paragraphs;
-    straight quotes pair within a paragraph. An unclosed mark opens nothing."""
+    """Balanced quotation-mark pairs. Typographic marks nest and may run over paragraphs: a quote
+    that goes on in the next paragraph reopens it with the same mark and closes only at its end
+    (`«...¶«...»` is one quote). Straight quotes pair within a paragraph. An unclosed mark opens nothing."""
     spans, stack = [], []
+    paragraph_start = True
     for i, char in enumerate(text):
+        if char == "\n":
+            stack = [s for s in stack if s[0] != '"']
+            paragraph_start = True
+            continue
+        continuing = paragraph_start and stack and char == stack[-1][0] and char != '"'
+        if not char.isspace():
+            paragraph_start = False
+        if continuing:
+            continue
         if char == '"':
             if stack and stack[-1][0] == '"':
                 _, start = stack.pop()
@@ -64,12 +75,10 @@ def quoted_spans(text: str) -> list[Quoted]:
             elif _opens(text, i):
                 stack.append((char, i))
             continue
-        if char == "\n":
-            stack = [s for s in stack if s[0] != '"']
-        if stack and char == OPENING[stack[-1][0]] and char != '"':
+        if stack and char == OPENING[stack[-1][0]]:
             _, start = stack.pop()
             spans.append(Quoted(start + 1, i))
-        elif char in OPENING and char != '"' and (char != "“" or _opens(text, i)):
+        elif char in OPENING and (char != "“" or _opens(text, i)):
             stack.append((char, i))
     return sorted(spans, key=lambda q: q.start)
 
