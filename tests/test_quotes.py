@@ -94,3 +94,21 @@ def test_a_quote_running_over_paragraphs_is_one_quote():
     text = "Міністр сказав:\n«Ми готові до переговорів.\n«Але поступок не буде», – додав він."
     spans = quoted_spans(text)
     assert [text[s.start:s.end] for s in spans] == ["Ми готові до переговорів.\n«Але поступок не буде"]
+
+
+@pytest.mark.corpus
+def test_quotes_dev_set_scores(tmp_path):
+    import json
+    from pathlib import Path
+
+    from conftest import DATA
+
+    from khronika.evaluation.quotes import evaluate_quotes, load_dev
+
+    documents = load_dev(Path(__file__).parent / "data")[:4]
+    (tmp_path / "quotes_dev.jsonl").write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in documents),
+                                               encoding="utf-8")
+    report = evaluate_quotes(DATA, tmp_path)
+    assert report["documents"] == 4 and report["gold_quotes"] == sum(len(d["quotes"]) for d in documents)
+    assert report["overlap"]["precision"] >= 0.6 and report["overlap"]["recall"] >= 0.5
+    assert report["exact"]["f1"] <= report["overlap"]["f1"]

@@ -16,26 +16,16 @@ taken as its link.
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
+from khronika.evaluation.gold import analyse_raw, english_names, load_documents, norm
 from khronika.model import Analysis
 
 DEV_FILES = "actors_dev*.jsonl"
 
 
-def _norm(name: str | None) -> str:
-    name = re.sub(r"\(([^)]*)\)", r"of \1", (name or "").lower())
-    name = re.sub(r"^the\s+|[^\w\s]", " ", name)
-    return re.sub(r"\s+", " ", name).strip()
-
-
 def load_dev(folder: Path) -> list[dict]:
-    documents = []
-    for path in sorted(folder.glob(DEV_FILES)):
-        documents += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return documents
+    return load_documents(folder, DEV_FILES)
 
 
 def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -64,21 +54,11 @@ def _right(gold: dict, actor) -> bool:
         return False
     if gold.get("qid") and actor.wikidata == gold["qid"]:
         return True
-    names = {_norm(actor.name), *(_norm(n) for n in actor.names.values())}
-    if actor.in_kb:
-        from khronika.actors.kb import knowledge_base
-
-        entry = knowledge_base().entries.get(actor.id)
-        names |= {_norm(n) for n in (entry.names.get("en", []) if entry else [])}
-    return _norm(gold["name"]) in names
+    return norm(gold["name"]) in english_names(actor)
 
 
 def evaluate_actors(data: Path, dev_folder: Path, analyse=None) -> dict:
-    from khronika.model import Article
-    from khronika.pipeline import analyze_article
-
-    # the gold offsets are into the raw text, so it is analysed as it is (no furniture cleaning)
-    analyse = analyse or (lambda text: analyze_article(Article("", "", None, "uk", None, text)))
+    analyse = analyse or analyse_raw
     totals = {"in_scope": 0, "right": 0, "wrong": 0, "unlinked": 0, "mentions": 0, "covered": 0}
     pairs = {"same_gold": 0, "same_gold_same_id": 0, "same_id": 0, "same_id_same_gold": 0}
     errors = []

@@ -11,10 +11,9 @@ the knowledge base). Kind accuracy is over the same pairs.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from khronika.evaluation.actors import _norm
+from khronika.evaluation.gold import analyse_raw, english_names, load_documents, norm
 from khronika.model import Analysis
 
 DEV_FILES = "quotes_dev*.jsonl"
@@ -22,10 +21,7 @@ EDGE = " \t\n.,;:!?«»„“”\"'–—-"
 
 
 def load_dev(folder: Path) -> list[dict]:
-    documents = []
-    for path in sorted(folder.glob(DEV_FILES)):
-        documents += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return documents
+    return load_documents(folder, DEV_FILES)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -48,23 +44,14 @@ def _speaker_right(gold: dict, quote, analysis: Analysis) -> bool:
     actor = actors.get(quote.speaker or "")
     if actor is None:
         return False
-    said, written = _norm(quote.speaker_text), _norm(gold.get("speaker_text"))
+    said, written = norm(quote.speaker_text), norm(gold.get("speaker_text"))
     if said and written and (said in written or written in said):
         return True
-    names = {_norm(actor.name), *(_norm(n) for n in actor.names.values())}
-    if actor.in_kb:
-        from khronika.actors.kb import knowledge_base
-
-        entry = knowledge_base().entries.get(actor.id)
-        names |= {_norm(n) for n in (entry.names.get("en", []) if entry else [])}
-    return _norm(gold["speaker"]) in names
+    return norm(gold["speaker"]) in english_names(actor)
 
 
 def evaluate_quotes(data: Path, dev_folder: Path, analyse=None) -> dict:
-    from khronika.model import Article
-    from khronika.pipeline import analyze_article
-
-    analyse = analyse or (lambda text: analyze_article(Article("", "", None, "uk", None, text)))
+    analyse = analyse or analyse_raw
     counts = {"gold": 0, "output": 0, "overlap": 0, "exact": 0, "with_speaker": 0, "speaker_right": 0,
               "kind_right": 0}
     misses, documents = [], load_dev(dev_folder)
