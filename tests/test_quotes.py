@@ -112,3 +112,7 @@ def test_quotes_dev_set_scores(tmp_path):
     assert report["documents"] == 4 and report["gold_quotes"] == sum(len(d["quotes"]) for d in documents)
     assert report["overlap"]["precision"] >= 0.6 and report["overlap"]["recall"] >= 0.5
     assert report["exact"]["f1"] <= report["overlap"]["f1"]
+
+
+def test_records_are_not_speakers():
+    assert quotes_of("За даними держреєстру, власником фірми є Іван Петренко.") == []

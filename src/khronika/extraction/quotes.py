@@ -180,8 +180,8 @@ class _Finder:
                 who = self.doc[sentence.start + k + 1:comma.i] if width > len(phrase.split()) \
                     else self.doc[sentence.start + k + width:comma.i]
                 speaker = self._mention_in(who) or self._pronoun(who)
-                if len(who) > 12:
-                    continue  # too far from the cue to be its source
+                if len(who) > 12 or self._is_record(who):
+                    continue  # too far from the cue to be its source, or a register rather than a speaker
                 self._add(self.doc[comma.i + 1].idx, _content_end(sentence), speaker, phrase, sentence,
                           speaker_text=who.text)
                 return True
@@ -442,6 +442,10 @@ class _Finder:
                                  channel or self._channel(sentence), self._via(sentence)))
         if speaker is not None and speaker.label == "PERS":
             self.last_person = speaker
+
+    def _is_record(self, span: Span) -> bool:
+        records = self.cues.get("records", [])
+        return any(lemma.startswith(tuple(records)) for t in span for lemma in lemma_set(t.text, self.lang))
 
     def _is_speech(self, quoted: Quoted) -> bool:
         """A quoted fragment of someone's words (`"все більш турбулентною"`), not a quoted name
