@@ -116,3 +116,10 @@ def test_quotes_dev_set_scores(tmp_path):
 
 def test_records_are_not_speakers():
     assert quotes_of("За даними держреєстру, власником фірми є Іван Петренко.") == []
+
+
+def test_gerunds_and_verb_phrases_report_too():
+    found = quotes_of("Суддя Олег Голяшкін подав позов, стверджуючи, що йому ніде жити.")
+    assert found[0][2:] == ("йому ніде жити", "стверджувати")
+    found = quotes_of("Колегія суддів дійшла висновку, що договір дійсний.")
+    assert found[0][2:] == ("договір дійсний", "дійти висновку")

@@ -130,7 +130,12 @@ class _Finder:
         if not found:
             for token in sentence:
                 if self._is_cue_verb(token) and self._reported_after(sentence, token):
+                    found = True
                     break
+        phrase = self._phrase_verb(sentence) if not found else None
+        if phrase is not None:
+            verb, last, cue = phrase
+            self._reported_after(sentence, last, cue, speaking=verb)
         people = [m for m in self.mentions if sentence.start_char <= m.start < sentence.end_char
                   and m.label == "PERS" and m.actor and self._nominative(m)]
         if people:
@@ -139,10 +144,28 @@ class _Finder:
     def _is_cue_verb(self, token: Token) -> bool:
         if token.is_punct or not token.is_alpha:
             return False
-        lemmas = {token.lemma_.lower()} | lemma_set(token.text, self.lang)
+        lemmas = {token.lemma_.lower()} | lemma_set(token.text, self.lang) | self._infinitives(token)
         if not lemmas & self.cues["verb_set"] or token.pos_ not in ("VERB", "AUX", "ADJ", ""):
             return False
         return not self._authorial(token)
+
+    def _infinitives(self, token: Token) -> set[str]:
+        """`стверджуючи` -> `стверджувати`: a gerund's verb, by the suffix table of the cue file."""
+        if "Conv" not in token.morph.get("VerbForm"):
+            return set()
+        word = token.lower_
+        return {word[: -len(old)] + new for old, new in self.cues.get("gerunds", []) if word.endswith(old)}
+
+    def _phrase_verb(self, sentence: Span) -> tuple[Token, Token, str] | None:
+        """A reporting verb phrase (`дійшов висновку`, `прийшла до висновку`): its verb, its last
+        word and the phrase."""
+        words = [lemma_set(t.text, self.lang) | {t.lower_} for t in sentence]
+        for phrase in self.cues.get("phrases", []):
+            parts = phrase.split()
+            for k in range(len(words) - len(parts) + 1):
+                if all(parts[j] in words[k + j] for j in range(len(parts))):
+                    return sentence[k], sentence[k + len(parts) - 1], phrase
+        return None
 
     def _authorial(self, token: Token) -> bool:
         """`Зазначимо, що`, `Нагадаємо`: the author speaking (first person or imperative)."""
@@ -151,7 +174,8 @@ class _Finder:
         parses = [p for p in _parses(token.text, self.lang) if p.tag.POS in ("VERB", "INFN")]
         return bool(parses) and all(p.tag.person == "1per" or p.tag.mood == "impr" for p in parses)
 
-    def _reported_after(self, sentence: Span, verb: Token) -> bool:
+    def _reported_after(self, sentence: Span, verb: Token, cue: str | None = None,
+                        speaking: Token | None = None) -> bool:
         """`X заявив, що CONTENT` / `X said that CONTENT`: content from the complementiser on."""
         i = verb.i + 1
         while i < sentence.end and i - verb.i <= 6 and self.doc[i].lower_ not in self.cues["that"]:
@@ -164,8 +188,10 @@ class _Finder:
         if start is None:
             return False
         end = _content_end(sentence)
-        speaker = self._subject(verb, sentence)
-        self._add(start, end, speaker, verb.lemma_.lower() or verb.lower_, sentence)
+        speaking = speaking or (verb.head if "Conv" in verb.morph.get("VerbForm") else verb)
+        speaker = self._subject(speaking, sentence)
+        infinitive = sorted(self._infinitives(verb) & self.cues["verb_set"])
+        self._add(start, end, speaker, cue or (infinitive[0] if infinitive else verb.lemma_.lower()), sentence)
         return True
 
     def _according_to(self, sentence: Span) -> bool:
