@@ -114,3 +114,11 @@ def test_build_kb_from_the_staged_sources(tmp_path):
     lavrov = records["Sergey Lavrov"]
     assert lavrov["wikidata"] == "Q58217" and "Сергій Лавров" in lavrov["names"]["uk"]
     assert {"Minister of Foreign Affairs"} <= {r["position"] for r in lavrov["roles"]}
+
+
+def test_a_capital_is_the_state_as_a_participant_and_the_city_as_a_place():
+    links = linked("Москва заявила про нові вимоги. Лавров прилетів до Москви. Переговори з Москвою тривають. "
+                   "Мер Києва відкрив міст.", "2022-01-01")
+    assert links["Москва"] == links["Москвою"] == "Russia"
+    assert links["Москви"] == "Moscow"
+    assert links["Києва"] == "Kyiv"

@@ -70,10 +70,25 @@ def countries(actors_dir: Path) -> list[dict]:
             "type": "LOC", "country": code, "wikidata": data.get("wikidata_id"), "names": names,
             **{k: extra[k] for k in ("metonyms", "adjectives", "demonyms") if k in extra},
         })
+    records += _capitals(extras["countries"])
     for item in [*extras.get("historical", []), *extras.get("territories", [])]:
         records.append({"id": item["id"], "name": item["name"], "type": item["type"], "country": None,
                         "wikidata": item["id"] if item["id"].startswith("Q") else None, "names": item["names"],
                         **({"adjectives": item["adjectives"]} if "adjectives" in item else {})})
+    return records
+
+
+def _capitals(countries: dict) -> list[dict]:
+    """The capital of each country with metonyms (the first metonym in each language is the city):
+    `Київ` is the city where the text means the place and Ukraine where it means the state."""
+    records = []
+    for code, extra in sorted(countries.items()):
+        metonyms = extra.get("metonyms", {})
+        if not metonyms.get("en"):
+            continue
+        names = {lang: values[:1] for lang, values in metonyms.items() if values}
+        records.append({"id": f"kh:loc:city-{slug(names['en'][0])}", "name": names["en"][0], "type": "LOC",
+                        "country": code, "wikidata": None, "capital_of": code, "names": names})
     return records
 
 

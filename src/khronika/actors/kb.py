@@ -45,6 +45,7 @@ class Entry:
     wikidata: str | None = None
     key: str | None = None
     head: str | None = None
+    capital_of: str | None = None  # a capital city: the ISO code of its country
     names: dict[str, list[str]] = field(default_factory=dict)
     metonyms: dict[str, list[str]] = field(default_factory=dict)
     adjectives: dict[str, list[str]] = field(default_factory=dict)
@@ -92,7 +93,7 @@ class KnowledgeBase:
         self.entries = {e.id: e for e in entries}
         self.aliases: dict[tuple[str, str], list[Alias]] = {}  # (lang, first-token lemma) -> aliases
         self.by_key = {e.key: e for e in entries if e.key}
-        self.by_country = {e.country: e for e in entries if e.type == "LOC" and e.country}
+        self.by_country = {e.country: e for e in entries if e.type == "LOC" and e.country and not e.capital_of}
         self.surnames: dict[str, list[str]] = {}  # consonant key of a surname -> person ids
         for entry in entries:
             self._index(entry)
@@ -165,7 +166,7 @@ def _without_home_country(value: str, lang: str, entry: Entry) -> str | None:
 def _entry(record: dict) -> Entry:
     roles = [Role(r["position"], r.get("country"), r.get("org"), r.get("start") or "", r.get("end") or "")
              for r in record.get("roles", [])]
-    fields = {k: record.get(k) for k in ("id", "name", "type", "country", "wikidata", "key", "head")}
+    fields = {k: record.get(k) for k in ("id", "name", "type", "country", "wikidata", "key", "head", "capital_of")}
     tables = {k: record.get(k) or {} for k in ("names", "metonyms", "adjectives", "demonyms")}
     return Entry(**fields, **tables, roles=roles)
 

@@ -15,9 +15,11 @@ An ambiguous mention stays unresolved, its candidates listed in `alternatives`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
+from khronika.actors.build import curated
 from khronika.actors.kb import Entry, KnowledgeBase, knowledge_base, lemma_set
 from khronika.actors.names import consonant_key, is_cyrillic, nominative_phrase, romanise, slug
 from khronika.actors.roles import find_role_phrases, resolve_nominal, resolve_role
@@ -25,6 +27,7 @@ from khronika.language.morphology import analyzer
 from khronika.model import Actor, Mention
 
 PARTICIPANT_LABELS = {"PERS", "ORG", "LOC"}
+PARTICIPANT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "obj", "iobj", "dobj"}  # UD and spaCy English labels
 LABEL_OF_TYPE = {"PER": "PERS", "ORG": "ORG", "LOC": "LOC"}
 
 
@@ -79,7 +82,30 @@ def _longest_at(doc: Doc, i: int, lang: str, kb: KnowledgeBase) -> Match | None:
                         best.how = alias.how
                 else:
                     best = Match(i, i + n, [alias.entry], alias.how)
+    if best and len(best.ids) == 1 and kb.entries[best.ids[0]].capital_of in kb.by_country:
+        state = kb.by_country[kb.entries[best.ids[0]].capital_of]
+        best = Match(best.start, best.end, [state.id, best.ids[0]], "capital")
     return best
+
+
+@cache
+def _state_acts(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    data = curated("roles.json")["state_acts"]
+    return frozenset(data.get(lang, [])), frozenset(data["counterpart_prepositions"].get(lang, []))
+
+
+def means_the_state(span: Span, lang: str) -> bool:
+    """A capital stands for its state as a participant: the subject or object of a verb
+    (`Москва заявила`, `закликали Москву`), the possessor of an act (`відповідь Вашингтона`) or a
+    counterpart (`переговори з Москвою`). As a place (`у Москві`, `мер Києва`) it is the city."""
+    root = span.root
+    nouns, prepositions = _state_acts(lang)
+    if root.dep_ in PARTICIPANT_DEPS:
+        return True
+    if root.dep_ in ("nmod", "nmod:poss", "poss") and (root.head.lemma_.lower() in nouns or root.head.lower_ in nouns):
+        return True
+    markers = [c for c in root.children if c.dep_ == "case"] + ([root.head] if root.dep_ == "pobj" else [])
+    return any(m.lower_ in prepositions for m in markers)
 
 
 def _rank(how: str) -> int:
@@ -123,6 +149,11 @@ def link(doc: Doc, entity_mentions: list[Mention], lang: str, day: str | None,
 
 def _kb_mention(state: Linked, match: Match) -> Mention:
     span = state.doc[match.start:match.end]
+    if match.how == "capital":  # the state (`Москва відповіла`) or the city (`у Москві`)
+        country, city = match.ids
+        if means_the_state(span, state.lang):
+            return Mention(span.start_char, span.end_char, span.text, "LOC", country, "metonym")
+        return Mention(span.start_char, span.end_char, span.text, "LOC", city, "name")
     entries = [state.kb.entries[i] for i in match.ids]
     label = LABEL_OF_TYPE.get(entries[0].type, "ORG")
     kind = "modifier" if match.how == "adjective" else match.how
