@@ -123,3 +123,8 @@ def test_gerunds_and_verb_phrases_report_too():
     assert found[0][2:] == ("йому ніде жити", "стверджувати")
     found = quotes_of("Колегія суддів дійшла висновку, що договір дійсний.")
     assert found[0][2:] == ("договір дійсний", "дійти висновку")
+
+
+def test_an_object_or_infinitive_can_be_the_reported_content():
+    found = quotes_of("Сам Мусєєв заперечує свій зв'язок з цими фірмами.")
+    assert found[0][2:] == ("свій зв'язок з цими фірмами", "заперечувати")

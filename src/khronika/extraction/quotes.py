@@ -135,7 +135,9 @@ class _Finder:
         phrase = self._phrase_verb(sentence) if not found else None
         if phrase is not None:
             verb, last, cue = phrase
-            self._reported_after(sentence, last, cue, speaking=verb)
+            found = self._reported_after(sentence, last, cue, speaking=verb)
+        if not found:
+            self._object_content(sentence)
         people = [m for m in self.mentions if sentence.start_char <= m.start < sentence.end_char
                   and m.label == "PERS" and m.actor and self._nominative(m)]
         if people:
@@ -193,6 +195,28 @@ class _Finder:
         infinitive = sorted(self._infinitives(verb) & self.cues["verb_set"])
         self._add(start, end, speaker, cue or (infinitive[0] if infinitive else verb.lemma_.lower()), sentence)
         return True
+
+    def _object_content(self, sentence: Span) -> bool:
+        """`Мусєєв заперечує свій зв'язок з фірмами`, `прокурор пообіцяв показати документи`: the
+        verb's object or infinitive up to the end of the clause is what was said."""
+        verbs = set(self.cues.get("object_verbs", []))
+        for token in sentence:
+            lemmas = {token.lemma_.lower()} | lemma_set(token.text, self.lang)
+            if not lemmas & verbs or token.pos_ != "VERB" or self._authorial(token):
+                continue
+            start = token.i + 1
+            if start >= sentence.end or self.doc[start].is_punct or self.doc[start].lower_ in self.cues["that"]:
+                continue
+            end = start
+            while end < sentence.end and self.doc[end].text not in (",", ".", ";", "!", "?", ":"):
+                end += 1
+            if end - start < 2:
+                continue
+            content = self.doc[start:end]
+            self._add(content.start_char, content.end_char, self._subject(token, sentence),
+                      token.lemma_.lower(), sentence)
+            return True
+        return False
 
     def _according_to(self, sentence: Span) -> bool:
         """`За словами X, CONTENT`, `Як повідомив X, CONTENT` (also mid-sentence)."""
@@ -365,7 +389,7 @@ class _Finder:
     def _organisation_phrase(self, head: Token, verb: Token, limit: int | None = None) -> Mention | None:
         """`Прокуратура Києва заявила`: an inanimate subject noun with the words that name it (its
         adjectives and genitive dependents next to it) is a speaking organisation."""
-        if head.pos_ not in ("NOUN", "PROPN") or "Anim" in head.morph.get("Animacy") or head.is_stop:
+        if head.pos_ not in ("NOUN", "PROPN", "X") or "Anim" in head.morph.get("Animacy") or head.is_stop:
             return None
         if head.pos_ == "NOUN" and head.lemma_.lower() in NOT_SPEAKERS:
             return None
