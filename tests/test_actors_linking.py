@@ -122,3 +122,9 @@ def test_a_capital_is_the_state_as_a_participant_and_the_city_as_a_place():
     assert links["Москва"] == links["Москвою"] == "Russia"
     assert links["Москви"] == "Moscow"
     assert links["Києва"] == "Kyiv"
+
+
+def test_a_word_of_a_role_phrase_is_not_an_organisation():
+    analysis = analyze("Secretary of State Antony Blinken said that the response was coordinated with Ukraine.",
+                       published="2022-01-27", lang="en", title="")
+    assert {a.name for a in analysis.actors} == {"Antony Blinken", "Ukraine"}

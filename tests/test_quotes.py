@@ -128,3 +128,8 @@ def test_gerunds_and_verb_phrases_report_too():
 def test_an_object_or_infinitive_can_be_the_reported_content():
     found = quotes_of("Сам Мусєєв заперечує свій зв'язок з цими фірмами.")
     assert found[0][2:] == ("свій зв'язок з цими фірмами", "заперечувати")
+
+
+def test_a_whole_sentence_in_quotation_marks_is_direct_speech():
+    found = quotes_of("Він довго мовчав. «Я любила залазити на дерева й ховатися там».")
+    assert found == [("direct", None, "Я любила залазити на дерева й ховатися там", None)]

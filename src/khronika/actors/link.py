@@ -358,6 +358,16 @@ def _link_roles(state: Linked) -> None:
             same.actor, same.kind, same.label = actor, phrase.kind, "PERS"
         elif actor:
             state.mentions.append(Mention(phrase.start, phrase.end, phrase.text, "PERS", actor, phrase.kind))
+        if phrase.kind == "role":
+            _drop_local_inside(state, phrase.start, phrase.role_end)
+
+
+def _drop_local_inside(state: Linked, start: int, end: int) -> None:
+    """A word of a role phrase that the NER took for an organisation outside the knowledge base
+    (`State` in `Secretary of State`) is part of the role, not an actor."""
+    state.mentions = [m for m in state.mentions
+                      if not (start <= m.start and m.end <= end and m.actor in state.local
+                              and m.label in ("ORG", "LOC") and (m.start, m.end) != (start, end))]
 
 
 def _add_missed_name(state: Linked, start: int, end: int) -> None:

@@ -33,6 +33,7 @@ class RolePhrase:
     host: Entry | None = None  # an ambassador's host country
     modifiers: tuple[str, ...] = ()  # organisation keys or country codes an adjective before a nominal names
     new_name: tuple[int, int] | None = None  # a following person's name that the NER missed (characters)
+    role_end: int = 0  # where the role words themselves end (`Secretary of State` in a longer phrase)
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ def _phrase(doc: Doc, start: int, end: int, lexeme: Lexeme, by_token: dict[int, 
     while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]
     return RolePhrase(span.start_char, span.end_char, span.text, "role" if role else "nominal", role,
-                      list(lexeme.kinds), slot, host, narrowing, new_name)
+                      list(lexeme.kinds), slot, host, narrowing, new_name, doc[end - 1].idx + len(doc[end - 1]))
 
 
 def _modifiers(word: str, lang: str) -> tuple[str, ...]:

@@ -287,6 +287,8 @@ class _Finder:
             if any(s <= quoted.start and quoted.end <= e for s, e in taken):
                 continue  # a quoted fragment inside reported content: that quote is mixed
             attribution = self._attribution_after(quoted) or self._attribution_before(quoted)
+            if attribution is None and self._stands_alone(quoted, inner):
+                attribution = (None, None, None)  # a line of direct speech; its speaker is not named here
             if attribution is None:
                 continue
             speaker, speaker_text, cue = attribution
@@ -294,6 +296,16 @@ class _Finder:
                                      speaker_text, cue))
             if speaker is not None and speaker.label == "PERS":
                 self.last_person = speaker
+
+    def _stands_alone(self, quoted: Quoted, inner: str) -> bool:
+        """A whole sentence of direct speech in quotation marks, where the text itself stops
+        (`… кипить життя. «Я любила залазити на дерева».`): it opens a sentence, holds at least
+        five words and ends a sentence inside or right after the marks."""
+        before = self.text[:quoted.start - 1].rstrip()
+        after = self.text[quoted.end + 1:].lstrip()
+        opens = not before or before[-1] in ".!?:\n…"
+        ends = inner.rstrip()[-1:] in ".!?…" or after[:1] in (".", "!", "?", "")
+        return opens and ends and len(re.findall(r"\w+", inner)) >= 5
 
     def _attribution_after(self, quoted: Quoted):
         """`"...", – повідомив Боррель.` / `"...," he said.`"""
