@@ -66,7 +66,8 @@ def ingest(inputs: list[str], store: Store, lang: str = "auto", published: str |
     err = err or sys.stderr  # looked up per call, so a redirected stderr is honoured
     report = IngestReport()
     repeated = RepeatedLines()
-    progress = tqdm(unit=" articles", disable=not show_progress, file=err, dynamic_ncols=True)
+    # `delay`: the bar first shows once the look-ahead has counted the inputs, so no empty bar is left behind
+    progress = tqdm(unit=" articles", disable=not show_progress, file=err, dynamic_ncols=True, delay=0.5)
     last_commit = time.monotonic()
     try:
         for item in _with_lookahead(iter_documents(inputs), repeated, progress):
