@@ -229,7 +229,8 @@ class _Finder:
                     continue
                 who = self.doc[sentence.start + k + 1:comma.i] if width > len(phrase.split()) \
                     else self.doc[sentence.start + k + width:comma.i]
-                speaker = self._mention_in(who) or self._pronoun(who)
+                speaker = self._mention_in(who) or self._pronoun(who) or next(
+                    (found for t in who if t.pos_ == "NOUN" and (found := self._named_by_head(t))), None)
                 if len(who) > 12 or self._is_record(who):
                     continue  # too far from the cue to be its source, or a register rather than a speaker
                 self._add(self.doc[comma.i + 1].idx, _content_end(sentence), speaker, phrase, sentence,
