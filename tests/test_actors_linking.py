@@ -128,3 +128,16 @@ def test_a_word_of_a_role_phrase_is_not_an_organisation():
     analysis = analyze("Secretary of State Antony Blinken said that the response was coordinated with Ukraine.",
                        published="2022-01-27", lang="en", title="")
     assert {a.name for a in analysis.actors} == {"Antony Blinken", "Ukraine"}
+
+
+def test_namesakes_resolve_by_context_or_stay_unresolved():
+    def georgia(text):
+        analysis = analyze(text, published="2022-01-01", lang="en", title="")
+        names = {a.id: a.name for a in analysis.actors}
+        mention = next(m for m in analysis.mentions if m.text == "Georgia")
+        return names.get(mention.actor), len(mention.alternatives)
+
+    assert georgia("Russian troops remain in Georgia, officials in Tbilisi said.") == ("Georgia", 0)
+    assert georgia("Voters in Atlanta, Georgia, lined up on Tuesday.") == ("Georgia (U.S. state)", 0)
+    assert georgia("Georgia is in the news.") == (None, 2)
+    assert linked("Війська Росії залишаються в Грузії.", "2022-01-01")["Грузії"] == "Georgia"

@@ -68,13 +68,13 @@ def countries(actors_dir: Path) -> list[dict]:
         records.append({
             "id": data.get("wikidata_id") or f"kh:loc:{code.lower()}", "name": cldr["en"].get(code) or data["name"],
             "type": "LOC", "country": code, "wikidata": data.get("wikidata_id"), "names": names,
-            **{k: extra[k] for k in ("metonyms", "adjectives", "demonyms") if k in extra},
+            **{k: extra[k] for k in ("metonyms", "adjectives", "demonyms", "context") if k in extra},
         })
     records += _capitals(extras["countries"])
     for item in [*extras.get("historical", []), *extras.get("territories", [])]:
         records.append({"id": item["id"], "name": item["name"], "type": item["type"], "country": None,
                         "wikidata": item["id"] if item["id"].startswith("Q") else None, "names": item["names"],
-                        **({"adjectives": item["adjectives"]} if "adjectives" in item else {})})
+                        **{k: item[k] for k in ("adjectives", "context") if k in item}})
     return records
 
 

@@ -46,6 +46,7 @@ class Entry:
     key: str | None = None
     head: str | None = None
     capital_of: str | None = None  # a capital city: the ISO code of its country
+    context: list[str] = field(default_factory=list)  # words that favour this entry over a namesake
     names: dict[str, list[str]] = field(default_factory=dict)
     metonyms: dict[str, list[str]] = field(default_factory=dict)
     adjectives: dict[str, list[str]] = field(default_factory=dict)
@@ -167,6 +168,7 @@ def _entry(record: dict) -> Entry:
     roles = [Role(r["position"], r.get("country"), r.get("org"), r.get("start") or "", r.get("end") or "")
              for r in record.get("roles", [])]
     fields = {k: record.get(k) for k in ("id", "name", "type", "country", "wikidata", "key", "head", "capital_of")}
+    fields["context"] = record.get("context") or []
     tables = {k: record.get(k) or {} for k in ("names", "metonyms", "adjectives", "demonyms")}
     return Entry(**fields, **tables, roles=roles)
 

@@ -154,12 +154,22 @@ def _kb_mention(state: Linked, match: Match) -> Mention:
         if means_the_state(span, state.lang):
             return Mention(span.start_char, span.end_char, span.text, "LOC", country, "metonym")
         return Mention(span.start_char, span.end_char, span.text, "LOC", city, "name")
-    entries = [state.kb.entries[i] for i in match.ids]
+    entries = _by_context([state.kb.entries[i] for i in match.ids], state.doc.text)
     label = LABEL_OF_TYPE.get(entries[0].type, "ORG")
     kind = "modifier" if match.how == "adjective" else match.how
     if len(entries) == 1:
         return Mention(span.start_char, span.end_char, span.text, label, entries[0].id, kind)
     return Mention(span.start_char, span.end_char, span.text, label, None, kind, [e.id for e in entries])
+
+
+def _by_context(entries: list[Entry], text: str) -> list[Entry]:
+    """Namesakes (`Georgia`: the country or the US state) narrowed to the one whose context words
+    the article contains most; a tie keeps them all, so the mention stays unresolved."""
+    if len(entries) < 2:
+        return entries
+    hits = [sum(word in text for word in entry.context) for entry in entries]
+    best = max(hits)
+    return [e for e, h in zip(entries, hits, strict=True) if h == best] if best else entries
 
 
 def _uncovered_parts(doc: Doc, mention: Mention, covered: set[int]) -> list[Mention]:
