@@ -133,3 +133,13 @@ def test_an_object_or_infinitive_can_be_the_reported_content():
 def test_a_whole_sentence_in_quotation_marks_is_direct_speech():
     found = quotes_of("Він довго мовчав. «Я любила залазити на дерева й ховатися там».")
     assert found == [("direct", None, "Я любила залазити на дерева й ховатися там", None)]
+
+
+def test_an_institution_named_after_a_preposition_speaks_and_abstract_nouns_do_not():
+    analysis = analyze("Спочатку в обласній клінічній лікарні виданню повідомили, що грошей немає.",
+                       published="2020-01-01", lang="uk", title="")
+    names = {a.id: a.name for a in analysis.actors}
+    assert names[analysis.quotes[0].speaker] == "Обласна клінічна лікарня"
+    analysis = analyze("Правильність такого рішення підтвердив суд, зазначивши, що договір дійсний.",
+                       published="2020-01-01", lang="uk", title="")
+    assert "Правильність" not in {a.name for a in analysis.actors}

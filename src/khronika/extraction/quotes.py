@@ -31,11 +31,8 @@ from khronika.model import Actor, Mention, Quote
 OPENING = {"«": "»", "„": "“", "“": "”", '"': '"'}
 DASHES = {"–", "—", "-", "―"}
 MIN_DIRECT_WORDS = 3
-# subject nouns that report without being a source of their own (`дані свідчать`, `документ зазначає`
-# is a source; `інформація`, `ситуація` are not)
 NAME_DEPENDENTS = {"nmod", "amod", "flat", "flat:name", "appos"}  # words that belong to an organisation's name
-NOT_SPEAKERS = {"інформація", "ситуація", "факт", "питання", "справа", "то", "це", "информация", "ситуация",
-                "information", "situation", "fact"}
+
 
 
 @dataclass(frozen=True)
@@ -404,8 +401,9 @@ class _Finder:
         adjectives and genitive dependents next to it) is a speaking organisation."""
         if head.pos_ not in ("NOUN", "PROPN", "X") or "Anim" in head.morph.get("Animacy") or head.is_stop:
             return None
-        if head.pos_ == "NOUN" and head.lemma_.lower() in NOT_SPEAKERS:
-            return None
+        organisation_nouns = set(self.cues.get("organisation_nouns", []))
+        if head.pos_ == "NOUN" and not (lemma_set(head.text, self.lang) | {head.lemma_.lower()}) & organisation_nouns:
+            return None  # `Правильність рішення підтвердив суд`: an abstract noun does not speak
         start = head.i
         while start - 1 >= verb.sent.start and self.doc[start - 1].dep_ == "amod" \
                 and self.doc[start - 1].head.i == head.i:
@@ -432,6 +430,9 @@ class _Finder:
                 found = self._mention_at(self.doc[token.i + 1])
                 if found is not None and found.label == "ORG":
                     return found
+                head = next((t for t in self.doc[token.i + 1:verb.i] if t.pos_ == "NOUN"), None)
+                if head is not None:  # `в обласній клінічній лікарні повідомили`
+                    return self._organisation_phrase(head, verb)
         return None
 
     def _mention_at(self, token: Token) -> Mention | None:
