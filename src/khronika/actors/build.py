@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
-from khronika.actors.names import slug
+from khronika.actors.names import is_cyrillic, slug
 
 KB_PATH = Path(__file__).resolve().parents[1] / "data" / "actors" / "kb.jsonl"
 SINCE = "2014-01-01"
@@ -101,10 +101,6 @@ def _intblocks(actors_dir: Path) -> dict[str, dict]:
     return blocks
 
 
-def _is_cyrillic(text: str) -> bool:
-    return any("\u0400" <= c <= "\u04ff" for c in text)
-
-
 def organisations(actors_dir: Path) -> list[dict]:
     blocks = _intblocks(actors_dir)
     records = []
@@ -116,7 +112,7 @@ def organisations(actors_dir: Path) -> list[dict]:
             _add(names, "ru", *[o["name"] for o in block.get("other_names", []) if o.get("id") == "ru"])
             # acronym language tags are noisy (see SOURCES.md): keep Russian ones by script only
             _add(names, "ru", *[a["value"] for a in block.get("acronyms", []) if a.get("lang") == "ru"
-                                and _is_cyrillic(a.get("value", "")) and a["value"] in (names.get("ru") or [])])
+                                and is_cyrillic(a.get("value", "")) and a["value"] in (names.get("ru") or [])])
             wikidata = wikidata or block.get("wikidata_id")
         records.append({"id": wikidata or f"kh:org:{org['key'].lower()}", "name": org["name"], "type": "ORG",
                         "country": org.get("country"), "wikidata": wikidata, "key": org["key"],

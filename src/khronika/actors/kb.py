@@ -83,7 +83,7 @@ def _lemma_set(lower: str, lang: str) -> frozenset[str]:
     return frozenset(forms)
 
 
-def tokens(text: str, lang: str = "uk") -> list[str]:
+def tokens(text: str) -> list[str]:
     """A name's tokens as spaCy's tokenizers split running text: words (apostrophes inside, dots
     of abbreviations kept) and each punctuation mark alone, so `Прем'єр-міністр` is three tokens."""
     return WORD_OR_MARK.findall(text)
@@ -116,7 +116,7 @@ class KnowledgeBase:
                         self.surnames.setdefault(consonant_key(parts[-1]), []).append(entry.id)
 
     def _add_alias(self, entry_id: str, value: str, lang: str, how: str) -> None:
-        parts = tokens(value, lang)
+        parts = tokens(value)
         if not parts:
             return
         lemmas = tuple(lemma_set(p, lang) for p in parts)

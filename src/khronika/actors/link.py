@@ -108,8 +108,11 @@ def means_the_state(span: Span, lang: str) -> bool:
     return any(m.lower_ in prepositions for m in markers)
 
 
+HOW_RANK = {"name": 0, "demonym": 1, "metonym": 2, "adjective": 3}  # a name before a metonym of the same words
+
+
 def _rank(how: str) -> int:
-    return {"name": 0, "demonym": 1, "metonym": 2, "adjective": 3}.get(how, 4)
+    return HOW_RANK.get(how, 4)
 
 
 def _token_fits(token, lemmas: frozenset[str], capitalised: bool, lang: str) -> bool:
@@ -217,12 +220,7 @@ def _named_person(state: Linked, mention: Mention) -> str | None:
     earlier in the article (`від міністра Лаврова` after `Сергія Лаврова`)."""
     if len(mention.text.split()) != 1:
         return None
-    forms = lemma_set(mention.text, state.lang)
-    for earlier in reversed(state.mentions):
-        if earlier.label == "PERS" and earlier.actor and len(earlier.text.split()) > 1 \
-                and forms & lemma_set(earlier.text.split()[-1], state.lang):
-            return earlier.actor
-    return None
+    return _named_in_full_before(state, lemma_set(mention.text, state.lang), 1)
 
 
 def _name_parts(text: str, lang: str) -> list[str]:
@@ -248,11 +246,17 @@ def _person(state: Linked, mention: Mention) -> str | None:
     if not parts:
         return None
     surname = lemma_set(parts[-1], state.lang) | lemma_set(mention.text.split()[-1], state.lang)
-    for earlier in reversed(state.mentions):  # a surname alone: the person named in full earlier
-        if earlier.label == "PERS" and earlier.actor and len(earlier.text.split()) > len(mention.text.split()) \
+    return _named_in_full_before(state, surname, len(mention.text.split())) or _kb_person(state, parts)
+
+
+def _named_in_full_before(state: Linked, surname: frozenset[str], words: int) -> str | None:
+    """The latest linked person whose name, longer than `words` words, ends in this surname
+    (`Борреля` after `Жозеп Боррель`)."""
+    for earlier in reversed(state.mentions):
+        if earlier.label == "PERS" and earlier.actor and len(earlier.text.split()) > words \
                 and surname & lemma_set(earlier.text.split()[-1], state.lang):
             return earlier.actor
-    return _kb_person(state, parts)
+    return None
 
 
 def _kb_person(state: Linked, parts: list[str]) -> str | None:
@@ -319,7 +323,7 @@ def _local_actor(state: Linked, mention: Mention) -> str:
                 return actor.id
     else:
         native = nominative_phrase(" ".join(mention.text.split()), state.lang)
-    key = f"kh:{kind}:{slug(native) or slug(mention.text)}"
+    key = _local_id(kind, native, mention.text)
     if key not in state.local:
         name = romanise(native, state.lang) if mention.label == "PERS" else native
         state.local[key] = Actor(key, name, {"per": "PER", "org": "ORG", "loc": "LOC"}[kind], {state.lang: native})
@@ -331,8 +335,13 @@ def organisation_outside_kb(text: str, lang: str) -> Actor:
     same id rule as the organisations the NER finds."""
     native = nominative_phrase(" ".join(text.split()), lang)
     native = native[:1].upper() + native[1:]
-    key = f"kh:org:{slug(native) or slug(text)}"
-    return Actor(key, native, "ORG", {lang: native})
+    return Actor(_local_id("org", native, text), native, "ORG", {lang: native})
+
+
+def _local_id(kind: str, native: str, text: str) -> str:
+    """`kh:<kind>:<slug of the normalised name>`: the same actor outside the base gets the same id
+    in every article."""
+    return f"kh:{kind}:{slug(native) or slug(text)}"
 
 
 def _same_organisation(state: Linked, mention: Mention) -> str | None:
@@ -411,6 +420,3 @@ def _actors(state: Linked) -> list[Actor]:
                             role.position if role else None, entry.wikidata, True))
     return actors
 
-
-def span_of(doc: Doc, mention: Mention) -> Span | None:
-    return doc.char_span(mention.start, mention.end, alignment_mode="expand")

@@ -56,7 +56,7 @@ def _lexicon(lang: str) -> dict[str, list[Lexeme]]:
                for i, role in enumerate(data["roles"]) for phrase in role.get(lang, [])]
     entries += [(noun, None, tuple(kinds)) for noun, kinds in data["nominals"].get(lang, {}).items()]
     for phrase, role, kinds in entries:
-        lemmas = tuple(lemma_set(t, lang) for t in tokens(phrase, lang))
+        lemmas = tuple(lemma_set(t, lang) for t in tokens(phrase))
         for first in lemmas[0]:
             index.setdefault(first, []).append(Lexeme(lemmas, role, kinds))
     return index
@@ -152,8 +152,13 @@ def _phrase(doc: Doc, start: int, end: int, lexeme: Lexeme, by_token: dict[int, 
                       list(lexeme.kinds), slot, host, narrowing, new_name, doc[end - 1].idx + len(doc[end - 1]))
 
 
+@cache
+def _modifier_table(lang: str) -> dict[str, list[str]]:
+    return curated("roles.json")["modifiers"].get(lang, {})
+
+
 def _modifiers(word: str, lang: str) -> tuple[str, ...]:
-    table = curated("roles.json")["modifiers"].get(lang, {})
+    table = _modifier_table(lang)
     found: list[str] = []
     for lemma in lemma_set(word, lang):
         found.extend(table.get(lemma, []))

@@ -115,15 +115,18 @@ class _Finder:
         self.new_speakers: list[tuple[Mention, Actor]] = []
 
     def run(self) -> list[Quote]:
+        previous = None
         for sentence in self.doc.sents:
-            self._sentence(sentence)
+            self._sentence(sentence, previous)
+            if sentence.text.strip():
+                previous = sentence
         self._direct()
         self.quotes.sort(key=lambda q: q.start)
         return _without_overlaps(self.quotes)
 
     # --- reported speech -----------------------------------------------------------------
-    def _sentence(self, sentence: Span) -> None:
-        found = self._according_to(sentence) or self._statement(sentence) or self._about_this(sentence)
+    def _sentence(self, sentence: Span, previous: Span | None) -> None:
+        found = self._according_to(sentence) or self._statement(sentence) or self._about_this(sentence, previous)
         if not found:
             for token in sentence:
                 if self._is_cue_verb(token) and self._reported_after(sentence, token):
@@ -244,20 +247,18 @@ class _Finder:
                 if dash.text in DASHES and comma.text in (",", '"', "»", "”"):
                     rest = self.doc[token.i + 1:sentence.end]
                     speaker = self._mention_in(rest)
-                    start = sentence.start_char
-                    end = comma.idx if comma.text == "," else comma.idx
-                    self._add(start, end, speaker, token.lower_, sentence, channel=self._channel(rest))
+                    self._add(sentence.start_char, comma.idx, speaker, token.lower_, sentence,
+                              channel=self._channel(rest))
                     return True
         return False
 
-    def _about_this(self, sentence: Span) -> bool:
-        """`Про це X написав у Twitter`: the sentence before is what X wrote."""
+    def _about_this(self, sentence: Span, previous: Span | None) -> bool:
+        """`Про це X написав у Twitter`: the sentence before (`previous`) is what X wrote."""
         lowered = sentence.text.lower()
         for opener in self.cues["about_this"]:
             if not lowered.startswith(opener):
                 continue
             verb = next((t for t in sentence if self._is_cue_verb(t) or t.lower_ in self.cues["statement"]), None)
-            previous = self._previous_sentence(sentence)
             if verb is None or previous is None:
                 return False
             speaker = self._subject(verb, sentence)
@@ -265,15 +266,6 @@ class _Finder:
                       channel=self._channel(sentence))
             return True
         return False
-
-    def _previous_sentence(self, sentence: Span) -> Span | None:
-        previous = None
-        for candidate in self.doc.sents:
-            if candidate.start >= sentence.start:
-                return previous
-            if candidate.text.strip():
-                previous = candidate
-        return None
 
     # --- direct quotes -------------------------------------------------------------------
     def _direct(self) -> None:
