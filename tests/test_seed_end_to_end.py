@@ -21,7 +21,7 @@ def seed_output(tmp_path_factory):
     return path
 
 
-@pytest.mark.parametrize("what", ["dates", "promo", "actors", "quotes"])
+@pytest.mark.parametrize("what", ["dates", "promo", "actors", "quotes", "events"])
 def test_seed_check_passes(seed_output, what):
     check = subprocess.run([sys.executable, str(SHARED / "tools" / "seed_check.py"), what, str(seed_output),
                             str(SEED_GOLD)], capture_output=True, text=True)

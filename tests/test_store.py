@@ -29,7 +29,7 @@ WEATHER = ("Погода на вихідні\n"
 MOSCOW = ("Переговоры в Анкаре\n"
           "Встреча с Лавровым состоялась 5 марта 2024 года, сообщили в министерстве.")
 
-CHILD_TABLES = [t for t in TABLES if t not in ("articles", "actors")]  # the tables with an article_id
+CHILD_TABLES = [t for t in TABLES if t not in ("articles", "actors", "chronicle")]  # the tables with an article_id
 
 
 def _counts(store: Store) -> dict[str, int]:
@@ -181,6 +181,9 @@ def test_an_article_interrupted_half_way_leaves_nothing(tmp_path, monkeypatch):
                                  (interrupted.article.id,)).fetchone()[0]
             assert n == 0, table
         assert check.count("timexes") == len(kept.timexes)
+        # the chronicle counts only the events that were stored: the interrupted ones rolled back
+        told = check.db.execute("SELECT coalesce(sum(articles), 0) FROM chronicle").fetchone()[0]
+        assert told == check.count("events")
         assert check.db.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 1
         assert check.search(fts_query("посол")) == []
         assert check.add(interrupted) is True  # it can be stored whole afterwards

@@ -46,6 +46,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("timeline", help="the events of the store in date order, merged across articles")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--actor", help="only events with this actor or recipient (id or name: Q159, russia, Росія)")
+    p.add_argument("--from", dest="start", type=_partial_date, help="from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--to", dest="end", type=_partial_date, help="up to this date, inclusive")
+    p.add_argument("--json", action="store_true", help="one JSON object per event")
+
     p = sub.add_parser("export", help="export the store as JSON Lines, CSV or Parquet")
     p.add_argument("--db", default=DEFAULT_DB)
     p.add_argument("--format", required=True, choices=["jsonl", "csv", "parquet"])
@@ -113,10 +120,21 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--data", default="../shared/data", help="the shared data folder the dev set's documents are in")
     q.add_argument("--dev", default="tests/data", help="folder of the dev set files")
     q.add_argument("--json", action="store_true")
+    v = ev.add_parser("events", help="Ukrainian PLOVER events on the hand-annotated dev set "
+                      "(tests/data/events_dev*.jsonl)")
+    v.add_argument("--data", default="../shared/data", help="the shared data folder the dev set's documents are in")
+    v.add_argument("--dev", default="tests/data", help="folder of the dev set files")
+    v.add_argument("--show-errors", action="store_true", help="list missed and extra events")
+    v.add_argument("--json", action="store_true")
     r = ev.add_parser("ner-ru", help="Russian NER (natasha) on factRuEval-2016 test")
     r.add_argument("--corpus", default="../shared/data/factRuEval-2016")
     r.add_argument("--split", default="testset", choices=["devset", "testset"])
     r.add_argument("--json", action="store_true")
+    g = ev.add_parser("plover", help="English PLOVER events on the PLOVER gold-standard records")
+    g.add_argument("--gsr", default="../shared/data/plover/PLOVER_GSR_CAMEO.txt")
+    g.add_argument("--limit", type=int, default=None, help="score only the first N records")
+    g.add_argument("--show-errors", action="store_true", help="list the records scored wrong")
+    g.add_argument("--json", action="store_true")
     return parser
 
 
@@ -209,6 +227,30 @@ def cmd_search(args) -> int:
     return 0
 
 
+def _partial_date(value: str) -> str:
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
+
+
+def cmd_timeline(args) -> int:
+    with _open_existing(args.db) as store:
+        entries = store.timeline(args.actor, args.start, args.end)
+    for entry in entries:
+        if args.json:
+            print(json.dumps(entry.to_dict(), ensure_ascii=False))
+            continue
+        recipient = f" -> {', '.join(entry.recipient_names)}" if entry.recipient_names else ""
+        mode = f"/{entry.mode}" if entry.mode else ""
+        print(f"{entry.date or '----------'}  {entry.type}{mode}  {', '.join(entry.actor_names)}{recipient}")
+        for source in entry.sources:
+            print(f"    {source.published or '----------'}  {source.title[:70]}  [{source.article_id[:12]}]")
+            print(f"      {' '.join(source.evidence.split())[:150]}")
+    if not entries and not args.json:
+        print("no events", file=sys.stderr)
+    return 0
+
+
 def cmd_export(args) -> int:
     from khronika.export.writers import export
 
@@ -262,10 +304,18 @@ def cmd_eval(args) -> int:
         from khronika.evaluation.quotes import evaluate_quotes, format_report
 
         report = evaluate_quotes(Path(args.data), Path(args.dev))
+    elif args.what == "events":
+        from khronika.evaluation.events import evaluate_events, format_report
+
+        report = evaluate_events(Path(args.data), Path(args.dev), show_errors=args.show_errors)
     elif args.what == "ner-ru":
         from khronika.evaluation.ner_ru import evaluate_ner_ru, format_report
 
         report = evaluate_ner_ru(Path(args.corpus), args.split)
+    elif args.what == "plover":
+        from khronika.evaluation.plover import evaluate_plover, format_report
+
+        report = evaluate_plover(Path(args.gsr), args.limit, args.show_errors)
     else:
         from khronika.evaluation.dates import evaluate_dates, format_report
 
@@ -285,6 +335,7 @@ def cmd_build_kb(args) -> int:
 
 
 COMMANDS = {"build-kb": cmd_build_kb, "analyze": cmd_analyze, "ingest": cmd_ingest, "search": cmd_search,
+            "timeline": cmd_timeline,
             "export": cmd_export, "train": cmd_train, "eval": cmd_eval}
 
 if __name__ == "__main__":

@@ -99,8 +99,14 @@ class Event:
     start: int
     end: int
     mode: str | None = None
-    location: str | None = None
+    location: str | None = None  # actor id of the place where it happened
     negated: bool = False
+    trigger: str | None = None  # the word that states the event, as written
+    cue: str | None = None  # the lexicon entry it matched (`закликати`, `йти компроміс`)
+    modality: str | None = None  # None (asserted) | intended (future, `мають намір`) | should
+    reported_by: str | None = None  # actor id of whoever claims it, when it is reported speech
+    spans: list[list[int]] = field(default_factory=list)  # every [start, end] that tells this event
+    articles: list[str] = field(default_factory=list)  # article ids, once merged across articles
 
 
 @dataclass

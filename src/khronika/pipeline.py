@@ -11,6 +11,7 @@ from datetime import date
 from khronika.actors.link import link
 from khronika.extraction.dates.timex import direction_for, find_timexes
 from khronika.extraction.entities import find_mentions
+from khronika.extraction.events import find_events
 from khronika.extraction.quotes import find_quotes
 from khronika.ingest.furniture import RepeatedLines, clean_lines
 from khronika.language.detect import detect_language
@@ -50,6 +51,8 @@ def analyze_article(article: Article) -> Analysis:
                                               article.published)
     analysis.quotes = find_quotes(doc, article.language, analysis.mentions, analysis.actors)
     analysis.timexes = find_timexes(article.text, article.language, anchor, direction_for(doc, article.language))
+    analysis.events = find_events(doc, article.language, analysis.mentions, analysis.actors, analysis.quotes,
+                                  analysis.timexes, article.published or anchor.isoformat())
     return analysis
 
 

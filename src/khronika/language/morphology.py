@@ -25,7 +25,7 @@ _FEATS = {
     "past": ("Tense", "Past"), "pres": ("Tense", "Pres"), "futr": ("Tense", "Fut"),
     "1per": ("Person", "1"), "2per": ("Person", "2"), "3per": ("Person", "3"),
     "impr": ("Mood", "Imp"), "indc": ("Mood", "Ind"),
-    "perf": ("Aspect", "Perf"), "impf": ("Aspect", "Imp"),
+    "perf": ("Aspect", "Perf"), "impf": ("Aspect", "Imp"), "INFN": ("VerbForm", "Inf"),
     "Name": ("NameType", "Giv"), "Surn": ("NameType", "Sur"), "Patr": ("NameType", "Pat"),
     "Geox": ("NameType", "Geo"), "Orgn": ("NameType", "Com"), "Abbr": ("Abbr", "Yes"),
 }

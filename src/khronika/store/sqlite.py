@@ -17,11 +17,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from khronika.model import Analysis
+from khronika.store.chronicle import TimelineEvent, chronicle_entry, timeline
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 # columns added after version 1: a store written by an older Khronika gains them when opened
 ADDED_COLUMNS = {"mentions": ["kind TEXT"], "actors": ["country TEXT", "wikidata TEXT", "in_kb INTEGER"],
-                 "quotes": ["channel TEXT", "via TEXT"]}
+                 "quotes": ["channel TEXT", "via TEXT"],
+                 "events": ["trigger TEXT", "cue TEXT", "modality TEXT", "reported_by TEXT", "spans TEXT",
+                            "chronicle_id INTEGER"]}
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -64,15 +67,23 @@ CREATE INDEX IF NOT EXISTS timexes_value ON timexes (value);
 CREATE TABLE IF NOT EXISTS events (
     article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
     type TEXT NOT NULL, mode TEXT, actor TEXT, recipient TEXT, date TEXT, location TEXT,
-    negated INTEGER NOT NULL DEFAULT 0, evidence TEXT, start INTEGER, "end" INTEGER
+    negated INTEGER NOT NULL DEFAULT 0, evidence TEXT, start INTEGER, "end" INTEGER,
+    trigger TEXT, cue TEXT, modality TEXT, reported_by TEXT, spans TEXT, chronicle_id INTEGER
 );
 CREATE INDEX IF NOT EXISTS events_date ON events (date);
+CREATE TABLE IF NOT EXISTS chronicle (
+    id INTEGER PRIMARY KEY,
+    type TEXT NOT NULL, mode TEXT, actor TEXT NOT NULL, recipient TEXT NOT NULL, date TEXT,
+    first_date TEXT, last_date TEXT, articles INTEGER NOT NULL DEFAULT 0, evidence TEXT
+);
+CREATE INDEX IF NOT EXISTS chronicle_key ON chronicle (type, actor, recipient);
+CREATE INDEX IF NOT EXISTS chronicle_date ON chronicle (date);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
     title, text, lemmas, tokenize = 'unicode61 remove_diacritics 0'
 );
 """
 
-TABLES = ("articles", "mentions", "actors", "quotes", "timexes", "events")
+TABLES = ("articles", "mentions", "actors", "quotes", "timexes", "events", "chronicle")
 
 
 class Store:
@@ -165,11 +176,15 @@ class Store:
                              for q in analysis.quotes])
         self.db.executemany("INSERT INTO timexes VALUES (?, ?, ?, ?, ?, ?, ?)",
                             [(a.id, t.start, t.end, t.text, t.value, t.type, t.mod) for t in analysis.timexes])
-        self.db.executemany(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(a.id, e.type, e.mode, json.dumps(e.actor, ensure_ascii=False),
-              json.dumps(e.recipient, ensure_ascii=False), e.date, e.location, int(e.negated), e.evidence,
-              e.start, e.end) for e in analysis.events])
+        for event in analysis.events:
+            self.db.execute(
+                'INSERT INTO events (article_id, type, mode, actor, recipient, date, location, negated, evidence,'
+                ' start, "end", trigger, cue, modality, reported_by, spans, chronicle_id)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (a.id, event.type, event.mode, json.dumps(event.actor, ensure_ascii=False),
+                 json.dumps(event.recipient, ensure_ascii=False), event.date, event.location, int(event.negated),
+                 event.evidence, event.start, event.end, event.trigger, event.cue, event.modality,
+                 event.reported_by, json.dumps(event.spans), chronicle_entry(self.db, event)))
 
     # --- reading --------------------------------------------------------------------------
     def count(self, table: str = "articles") -> int:
@@ -192,6 +207,11 @@ class Store:
         quoted = ", ".join(f'"{c}"' for c in columns)
         order = "ORDER BY published, rowid" if table == "articles" else "ORDER BY rowid"
         return columns, (tuple(r) for r in self.db.execute(f"SELECT {quoted} FROM {table} {order}"))
+
+    def timeline(self, actor: str | None = None, start: str | None = None,
+                 end: str | None = None) -> list[TimelineEvent]:
+        """Events merged across articles, in date order, each with every article that tells it."""
+        return timeline(self.db, actor, start, end)
 
     def search(self, fts_query: str, limit: int = 20) -> list[sqlite3.Row]:
         return self.db.execute(

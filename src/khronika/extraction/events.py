@@ -1,0 +1,705 @@
+"""Political events coded in PLOVER: who did what to whom, when, where, according to whom.
+
+A trigger (a verb, or a verb with the noun that makes it an event: `йти на компроміс`) comes
+from the per-language lexicon in `data/events/`. Its roles come from the dependency parse where
+the language has one (uk, en), with case and prepositions deciding which dependent is the
+recipient; without a parse (ru) from case and word order. Negation, obligation (`має закликати`)
+and intention (`добиватимуться`, `мають намір`) are read from the trigger and the words that
+govern it, and change the category the way the PLOVER manual says (a refused concession is a
+REJECT; a future consultation is an AGREE). An event inside reported speech keeps the speaker as
+`reported_by`; `ми закликаємо` makes the speaker's side the actor.
+
+The same event said several times in an article is one event with several evidence spans.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from khronika.actors.kb import lemma_set
+from khronika.actors.link import organisation_outside_kb
+from khronika.extraction.quotes import cues
+from khronika.language.morphology import analyzer, dictionary_lemmas
+from khronika.model import Actor, Event, Mention, Quote, Timex
+
+CLAUSE_DEPS = {"ccomp", "advcl", "acl", "acl:relcl", "relcl", "parataxis", "conj", "csubj", "list"}
+OBJECT_DEPS = {"obj", "iobj", "dobj", "dative", "obl", "obl:arg", "nmod", "pobj", "prep", "attr", "dep"}
+COORDINATION = {"conj"}
+COOPERATIVE = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+BECOMES_AGREE_IN_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "CONSULT", "SUPPORT"}
+PARTICIPANT_LABELS = {"PERS", "PER", "ORG", "LOC", "GPE", "NORP"}
+CLAUSE_PUNCT = {",", ";", ":", "—", "–", "(", ")", "«", "»", '"'}
+
+
+@dataclass(frozen=True)
+class Entry:
+    type: str
+    mode: str | None
+    cue: str
+    needs: tuple[str, ...] = ()  # lemmas one of which must depend on (or follow) the head
+
+
+@dataclass
+class Lexicon:
+    heads: dict[str, list[Entry]]
+    negation: frozenset[str]
+    should: frozenset[str]
+    intent: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    recipient_preps: dict[str, str]
+    located_preps: frozenset[str]
+    agent_markers: tuple[str, ...] = ()
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    data = json.loads(resources.files("khronika.data").joinpath("events", f"{lang}.json").read_text("utf-8"))
+    modes = data.get("modes", {})
+    heads: dict[str, list[Entry]] = {}
+    for category, words in data["verbs"].items():
+        for word in words:
+            head, *rest = word.split()
+            heads.setdefault(head, []).append(Entry(category, modes.get(head), word, tuple(rest)))
+    for phrase in data.get("phrases", []):
+        for head in phrase["head"]:
+            entry = Entry(phrase["type"], phrase.get("mode"), f"{head} {phrase['with'][0]}", tuple(phrase["with"]))
+            heads.setdefault(head, []).insert(0, entry)  # a phrase is more specific than the bare verb
+    return Lexicon(heads, frozenset(data["negation"]), frozenset(data["should"]), frozenset(data["intent"]),
+                   frozenset(data["speaker_pronouns"]), frozenset(data["person_pronouns"]),
+                   frozenset(data.get("group_pronouns", [])),
+                   dict(data["recipient_preps"]), frozenset(data["located_preps"]),
+                   tuple(data.get("agent_markers", [])))
+
+
+@dataclass
+class Found:
+    """An event as read from one sentence, before the article's mentions of it are merged."""
+
+    trigger: Token
+    entry: Entry
+    type: str
+    actor: list[str]
+    recipient: list[str]
+    sentence: Span
+    negated: bool = False
+    modality: str | None = None
+    reported_by: str | None = None
+    location: str | None = None
+    date: str | None = None
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+
+
+def find_events(doc: Doc, lang: str, mentions: list[Mention], actors: list[Actor], quotes: list[Quote],
+                timexes: list[Timex], published: str | None) -> list[Event]:
+    if lang not in ("uk", "ru", "en"):
+        return []
+    """The article's events. An actor that the text names only by a common noun (`Поліція
+    затримала`) becomes an organisation actor, appended to `actors`."""
+    reader = _Reader(doc, lang, mentions, actors, quotes, timexes, published)
+    events = [reader.to_event(found) for found in merge(reader.run(), reader.sides)]
+    used = {x for e in events for x in _as_list(e.actor) + _as_list(e.recipient)}
+    known = {a.id for a in actors}
+    actors += [a for a in reader.new_actors.values() if a.id in used and a.id not in known]
+    return events
+
+
+class _Reader:
+    def __init__(self, doc: Doc, lang: str, mentions: list[Mention], actors: list[Actor], quotes: list[Quote],
+                 timexes: list[Timex], published: str | None):
+        self.doc, self.lang, self.lex = doc, lang, lexicon(lang)
+        self.parsed = doc.has_annotation("DEP")
+        self.mentions = [m for m in mentions if m.actor and m.kind != "modifier" and m.label in PARTICIPANT_LABELS]
+        self.actors = {a.id: a for a in actors}
+        self.quotes, self.timexes, self.published = quotes, timexes, published
+        self.by_token = self._mentions_by_token(self.mentions)
+        # `Hungarian officials`, `українські військові`: an adjective names the party of its noun
+        self.modifiers = self._mentions_by_token([m for m in mentions if m.actor and m.kind == "modifier"])
+        self.events: list[Found] = []
+        self.new_actors: dict[str, Actor] = {}
+        self.agent_nouns = frozenset(cues(lang).get("organisation_nouns", []))
+
+    # --- reading sentences -------------------------------------------------------------------
+    def run(self) -> list[Found]:
+        previous: Span | None = None
+        for sentence in self.doc.sents:
+            for trigger, entry in self._triggers(sentence):
+                found = self._event(trigger, entry, sentence, previous)
+                if found is not None:
+                    self.events.append(found)
+            previous = sentence
+        return self.events
+
+    def _triggers(self, sentence: Span) -> list[tuple[Token, Entry]]:
+        found = []
+        for token in sentence:
+            if token.is_punct or token.is_space:
+                continue
+            entry = self._entry(token, sentence)
+            if entry is not None:
+                found.append((token, entry))
+        heads = {t.i for t, _ in found}
+        # `вимагають від Росії вивести війська`: the withdrawal is what is asked for, not an event
+        return [(t, e) for t, e in found if not self._content_of(t, heads)]
+
+    def _entry(self, token: Token, sentence: Span) -> Entry | None:
+        if self.lang == "en" and token.pos_ not in ("VERB", "AUX", "NOUN"):
+            return None
+        for lemma in self._lemmas(token):
+            for entry in self.lex.heads.get(lemma, []):
+                if not entry.needs or self._has_dependent(token, entry.needs, sentence):
+                    return entry
+        return None
+
+    def _lemmas(self, token: Token) -> list[str]:
+        lemmas = [token.lemma_.lower()]
+        if self.lang != "en":  # a mistagged verb (`привіз` read as a noun) keeps its verb lemmas
+            lemmas += [x for x in dictionary_lemmas(token.lower_, self.lang, "VERB") if x not in lemmas]
+            if token.pos_ == "ADJ":  # `скоординована` (a passive participle)
+                lemmas += [x for x in dictionary_lemmas(token.lower_, self.lang, "ADJ") if x not in lemmas]
+        return lemmas
+
+    def _has_dependent(self, head: Token, needs: tuple[str, ...], sentence: Span) -> bool:
+        wanted = set(needs)
+        near = list(head.subtree) if self.parsed else []
+        near += list(self.doc[head.i + 1:min(head.i + 5, sentence.end)])
+        for token in near:
+            if token.i == head.i:
+                continue
+            if {token.lemma_.lower(), token.lower_} & wanted or (self.lang != "en" and lemma_set(token.text, self.lang)
+                                                                  & wanted):
+                return True
+        return False
+
+    def _content_of(self, token: Token, heads: set[int]) -> bool:
+        if not self.parsed:  # `призвал Германию ввести санкции`: an infinitive right after a trigger
+            return "Inf" in token.morph.get("VerbForm") and any(token.i - 4 <= h < token.i for h in heads)
+        current = token
+        while (current.dep_ in ("xcomp", "obj", "dobj", "obl", "advcl", "ccomp", "nmod") or _infinitive_complement(
+                current)) and current.head.i != current.i:
+            current = current.head
+            if current.i in heads:
+                return True
+        return False
+
+    # --- one event ---------------------------------------------------------------------------
+    def _event(self, trigger: Token, entry: Entry, sentence: Span, previous: Span | None) -> Found | None:
+        governors = self._governors(trigger)
+        negated = any(t.lower_ in self.lex.negation for g in [trigger, *governors] for t in self._negators(g))
+        should = next((g for g in governors if self._is_should(g, trigger)), None)
+        intended = any(g.lemma_.lower() in self.lex.intent or g.lower_ in self.lex.intent for g in governors) \
+            or self._future(trigger)
+        category = entry.type
+        if negated:
+            if category not in COOPERATIVE:
+                return None  # `не атакували`: an event that did not happen is not coded
+            category, negated = "REJECT", False  # a refused concession is a rejection that did happen
+        quote = self._quote_at(trigger)
+        speaker = quote.speaker if quote is not None else None
+        subject_head = should if should is not None else trigger
+        actor = self._actor(subject_head, trigger, sentence, speaker)
+        if should is not None:
+            # `Х заявив, що ЄС має закликати США`: the speaker asks the subject to act
+            if speaker is None or not actor or speaker in actor:
+                return None
+            return self._found(trigger, entry, "REQUEST", [speaker], actor, sentence, negated, "should", None)
+        if intended and not negated:
+            if category in BECOMES_AGREE_IN_FUTURE:
+                category = "AGREE"
+            elif category == "RETREAT":
+                category = "CONCEDE"
+        if not actor:
+            actor = self._actor_from_context(sentence, previous, speaker)
+        # an event whose actor the text leaves unnamed (`fighting broke out`) is still coded, actor null
+        recipient = self._recipient(trigger, sentence, actor)
+        if not recipient:
+            recipient = self._recipient_from_context(category, actor, sentence, previous)
+        reported_by = speaker if speaker and speaker not in actor else None
+        if not actor and not recipient and quote is None and category not in ("ASSAULT", "PROTEST", "COERCE"):
+            return None  # a bare verb with no party at all (`the talks were discussed`) says too little
+        modality = "intended" if intended and not negated else None
+        return self._found(trigger, entry, category, actor, recipient, sentence, negated, modality, reported_by)
+
+    def _found(self, trigger: Token, entry: Entry, category: str, actor: list[str], recipient: list[str],
+               sentence: Span, negated: bool, modality: str | None, reported_by: str | None) -> Found:
+        clause = sentence
+        found = Found(trigger, entry, category, actor, recipient, sentence, negated, modality, reported_by)
+        found.date = self._date(sentence)
+        found.location = self._location(trigger)
+        found.evidence.append((clause.start_char, clause.end_char))
+        return found
+
+    def _governors(self, trigger: Token) -> list[Token]:
+        """The words a trigger depends on inside its own clause (`не мають наміру йти`: мають, наміру)."""
+        if not self.parsed:
+            return [t for t in self.doc[max(trigger.sent.start, trigger.i - 4):trigger.i]
+                    if not t.is_punct and t.text not in CLAUSE_PUNCT]
+        chain, current = [], trigger
+        while current.head.i != current.i and (current.dep_ not in CLAUSE_DEPS or _infinitive_complement(current)) \
+                and len(chain) < 4:
+            current = current.head
+            chain.append(current)
+        return chain
+
+    def _negators(self, token: Token) -> list[Token]:
+        if self.parsed:
+            near = [c for c in token.children if c.dep_ in ("advmod", "neg", "det", "part", "discourse")]
+            before = self.doc[token.i - 1] if token.i > token.sent.start else None
+            return near + ([before] if before is not None else [])
+        return [self.doc[token.i - 1]] if token.i > token.sent.start else []
+
+    def _is_should(self, governor: Token, trigger: Token) -> bool:
+        lemma = governor.lemma_.lower()
+        if lemma not in self.lex.should and governor.lower_ not in self.lex.should:
+            return False
+        if self.lang == "uk" and lemma == "мати":  # `має закликати`, not `мають намір`
+            return trigger.head.i == governor.i and trigger.dep_ == "xcomp"
+        return True
+
+    def _future(self, trigger: Token) -> bool:
+        if self.lang == "en":
+            return any(c.lower_ in ("will", "'ll", "shall", "would") for c in trigger.children)
+        return "Fut" in trigger.morph.get("Tense") or any(
+            c.lemma_.lower() in ("бути", "быть") and "Fut" in c.morph.get("Tense") for c in trigger.children)
+
+    # --- roles -------------------------------------------------------------------------------
+    def _actor(self, head: Token, trigger: Token, sentence: Span, speaker: str | None) -> list[str]:
+        for child in head.children if self.parsed else []:
+            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and not self._can_be_nominative(child):
+                continue  # `Бережанській повідомили про підозру`: a dative the parser took for the subject
+            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") or (child.dep_ == "agent" and self.lang == "en"):
+                found = self._participants(child, speaker)
+                if found:
+                    return found
+                if speaker is not None and not self._names_someone(child):
+                    return [speaker]  # `дипломати добиватимуться` in Putin's words: his side acts
+                unnamed = self._unnamed_agent(child)
+                if unnamed:
+                    return unnamed
+        marked = self._marked_agent(trigger, sentence)
+        if marked:
+            return marked
+        located = self._located(head)
+        if located:
+            return located
+        if not self.parsed or not any(c.dep_.startswith("nsubj") for c in head.children):
+            before = self._nominative_before(head, sentence)
+            if before:
+                return before
+        if not self.parsed:  # `Полиция задержала`: an unnamed subject noun right before the verb
+            noun = self._noun_before(head, sentence)
+            if noun is not None:
+                return self._unnamed_agent(noun)
+        if speaker is not None and self._quote_at(trigger) is not None:
+            return [speaker]
+        return []
+
+    def _noun_before(self, verb: Token, sentence: Span) -> Token | None:
+        for token in reversed(self.doc[max(sentence.start, verb.i - 3):verb.i]):
+            if token.is_punct:
+                return None
+            if token.pos_ == "NOUN" and "Nom" in token.morph.get("Case"):
+                return token
+        return None
+
+    def _unnamed_agent(self, noun: Token) -> list[str]:
+        """`Поліція затримала`, `Protesters rallied`: a subject no name covers is still the actor when it
+        is an organisation noun or a group of people; it gets an actor of its own."""
+        lemma = noun.lemma_.lower()
+        animate = "Anim" in noun.morph.get("Animacy") or (self.lang == "en" and noun.tag_ == "NNS")
+        if noun.pos_ != "NOUN" or not (lemma in self.agent_nouns or animate):
+            return []
+        body = next((c for c in noun.rights if c.dep_ == "nmod" and c.lemma_.lower() in self.agent_nouns), None)
+        if body is not None and animate:  # `Співробітники обласного управління`: the body acts
+            noun = body
+        earlier = self._named_before_by_head(noun)
+        if earlier is not None:
+            return [earlier]
+        words = [t for t in noun.lefts if t.dep_ in ("amod", "compound") and t.i >= noun.i - 2] + [noun]
+        tail = [t for t in noun.rights if t.dep_ in ("nmod", "amod", "flat", "flat:name") and t.i <= noun.i + 3
+                and not self._preposition(t)]
+        end = max([noun.i, *(t.right_edge.i for t in tail if t.right_edge.i <= noun.i + 4)])
+        phrase = self.doc[words[0].i:end + 1].text
+        actor = organisation_outside_kb(phrase if self.lang == "en" else phrase, self.lang)
+        self.new_actors.setdefault(actor.id, actor)
+        self.actors.setdefault(actor.id, actor)
+        return [actor.id]
+
+    def _governing_subject(self, pronoun: Token) -> list[str]:
+        verb = pronoun.head
+        if not self.parsed or verb.dep_ != "ccomp":
+            return []
+        for child in verb.head.children:
+            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and child.i != pronoun.i and \
+                    child.lower_ not in self.lex.person_pronouns | self.lex.group_pronouns:
+                return self._participants(child, None)
+        return []
+
+    def _named_before_by_head(self, noun: Token) -> str | None:
+        """`Суд наклав арешт` after `Печерський районний суд`: the latest organisation named before
+        with the same head word."""
+        if self.lang == "en":
+            return None
+        lemmas = lemma_set(noun.text, self.lang) | {noun.lemma_.lower()}
+        earlier = [m for m in self.mentions if m.end <= noun.idx and m.label == "ORG"
+                   and any(lemmas & lemma_set(w, self.lang) for w in m.text.split())]
+        return earlier[-1].actor if earlier else None
+
+    def _names_someone(self, token: Token) -> bool:
+        return token.pos_ == "PROPN" or token.lower_ in self.lex.person_pronouns
+
+    def _participants(self, token: Token, speaker: str | None, modifiers: bool = True) -> list[str]:
+        """The actors a noun phrase names: itself, the genitive it governs (`країни ЄС`), and what is
+        coordinated with it (`США та НАТО`)."""
+        if token.lower_ in self.lex.speaker_pronouns:
+            return [speaker] if speaker else []
+        if token.lower_ in self.lex.person_pronouns or token.lower_ in self.lex.group_pronouns:
+            governing = self._governing_subject(token)
+            if governing:
+                return governing  # `Syria says it will not accept`: the one who says it
+            person = self._last_person(token) if token.lower_ in self.lex.person_pronouns else None
+            return [person] if person else []
+        found = self._named_in(token, modifiers)
+        for conj in (c for c in token.children if c.dep_ in COORDINATION):
+            found += [x for x in self._named_in(conj, modifiers) if x not in found]
+        return found
+
+    def _named_in(self, token: Token, modifiers: bool = True) -> list[str]:
+        mention = self.by_token.get(token.i)
+        if mention is not None:
+            return [mention.actor]
+        for child in token.children:  # the first named genitive dependent: `керівництво Росії`
+            if child.dep_ in ("nmod", "nmod:poss", "poss", "compound", "amod", "flat", "appos") \
+                    and child.i in self.by_token and self._owned(child):
+                return [self.by_token[child.i].actor]
+        for child in token.children:
+            if child.dep_ == "nmod" and self._owned(child):
+                deeper = self._named_in(child, modifiers)
+                if deeper:
+                    return deeper
+        return self._modifying(token) if modifiers else []
+
+    def _modifying(self, noun: Token) -> list[str]:
+        """The parties named by the adjectives of a noun (`Hungarian and Romanian officials`)."""
+        found: list[str] = []
+        for child in noun.children:
+            if child.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            for word in [child, *(c for c in child.children if c.dep_ == "conj")]:
+                mention = self.modifiers.get(word.i)
+                if mention is not None and mention.actor not in found:
+                    found.append(mention.actor)
+        return found
+
+    def _owned(self, token: Token) -> bool:
+        """A dependent that stands for its head's owner or addressee (`вимоги Москви`, `санкції проти
+        Росії`), not a place (`протестувальників у Мінську`)."""
+        prep = self._preposition(token)
+        return prep is None or prep in self.lex.recipient_preps
+
+    def _marked_agent(self, trigger: Token, sentence: Span) -> list[str]:
+        """`обстріл з боку бойовиків`: the party named after an agent marker near the trigger."""
+        words = [t.lower_ for t in sentence]
+        for marker in self.lex.agent_markers:
+            parts = marker.split()
+            for k in range(len(words) - len(parts) + 1):
+                start = sentence.start + k
+                if words[k:k + len(parts)] != parts or abs(start - trigger.i) > 8 or \
+                        (self.lang == "en" and start < trigger.i):
+                    continue
+                for token in self.doc[start + len(parts):min(start + len(parts) + 4, sentence.end)]:
+                    mention = self.by_token.get(token.i) or self.modifiers.get(token.i)
+                    if mention is not None:
+                        return [mention.actor]
+                    if token.pos_ == "NOUN":
+                        return self._unnamed_agent(token)
+        return []
+
+    def _located(self, verb: Token) -> list[str]:
+        """`в Альянсі вимагають`: the organisation an impersonal plural speaks for."""
+        if not self.lex.located_preps or "Plur" not in verb.morph.get("Number"):
+            return []
+        for token in self.doc[max(verb.sent.start, verb.i - 6):verb.i]:
+            if token.lower_ in self.lex.located_preps and token.i + 1 < verb.i:
+                mention = self.by_token.get(token.i + 1) or self.by_token.get(min(token.i + 2, verb.i - 1))
+                if mention is not None and mention.label == "ORG":
+                    return [mention.actor]
+        return []
+
+    def _nominative_before(self, verb: Token, sentence: Span) -> list[str]:
+        start = sentence.start
+        for token in self.doc[sentence.start:verb.i]:
+            if token.text in (":",) or token.lower_ in ("що", "что", "that"):
+                start = token.i + 1
+        for token in reversed(self.doc[start:verb.i]):
+            mention = self.by_token.get(token.i)
+            if mention is not None and self._nominative_token(token):
+                if self._inside_prepositional(token, start):
+                    continue
+                return [mention.actor]
+        return []
+
+    def _inside_prepositional(self, token: Token, floor: int) -> bool:
+        preps = set(self.lex.recipient_preps) | set(self.lex.located_preps)
+        for back in range(token.i - 1, max(floor, token.i - 4) - 1, -1):
+            word = self.doc[back]
+            if word.lower_ in preps:
+                return True
+            if word.pos_ not in ("ADJ", "PROPN", "NOUN", "DET", "NUM") or word.is_punct:
+                break
+        return False
+
+    def _can_be_nominative(self, token: Token) -> bool:
+        if self.lang == "en" or token.pos_ not in ("NOUN", "PROPN"):
+            return True
+        return any(p.tag.case == "nomn" for p in analyzer(self.lang).parse(token.lower_)) or not \
+            any(p.tag.case for p in analyzer(self.lang).parse(token.lower_))
+
+    def _nominative_token(self, token: Token) -> bool:
+        if self.lang == "en":
+            return True
+        cases = token.morph.get("Case")
+        if cases:
+            return "Nom" in cases
+        return any(p.tag.case == "nomn" for p in analyzer(self.lang).parse(token.lower_))
+
+    def _recipient(self, trigger: Token, sentence: Span, actor: list[str]) -> list[str]:
+        candidates = self._parsed_recipients(trigger) if self.parsed else []
+        if not self.parsed or trigger.pos_ not in ("VERB", "AUX"):
+            # the words after the trigger: no parse, or a misread one (`привіз` tagged a noun)
+            end = trigger.right_edge.i + 1 if self.parsed else sentence.end
+            candidates += self._recipients_by_case(trigger, self.doc[sentence.start:max(end, trigger.i + 1)])
+        for group in candidates:
+            group = [x for x in group if not self.sides.same_any(x, actor)]
+            if group:
+                return group
+        return []
+
+    def _parsed_recipients(self, trigger: Token) -> list[list[str]]:
+        direct, prepositional, owned = [], [], []
+        for child in trigger.children:
+            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and not self._can_be_nominative(child):
+                direct.append(self._participants(child, None, modifiers=False))  # a dative or accusative
+                continue
+            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "xcomp", "ccomp") or child.dep_ in CLAUSE_DEPS:
+                continue
+            if child.dep_ not in OBJECT_DEPS:
+                continue
+            prep = self._preposition(child)
+            if prep is None and child.dep_ in ("obj", "iobj", "dobj", "dative"):
+                direct.append(self._participants(child, None))
+                for grandchild in child.children:  # `imposed sanctions on Belarus`
+                    deeper = self._preposition(grandchild)
+                    if deeper is not None and self._fits_preposition(deeper, grandchild):
+                        target = self._prepositional_object(grandchild)
+                        prepositional.append(self._participants(target, None, modifiers=False))
+            elif prep is not None:
+                if self._fits_preposition(prep, child):  # `у Мінську` is a place, not a recipient
+                    target = self._prepositional_object(child)
+                    prepositional.append(self._participants(target, None, modifiers=False))
+            else:
+                owned.append(self._participants(child, None))
+        complements = [c for c in trigger.children if c.dep_ == "xcomp"]
+        later = [g for c in complements for g in self._parsed_recipients(c)] if complements else []
+        # `agreed to provide aid for Romania`: what the complement does, after the trigger's own words
+        return [g for g in direct + prepositional + owned + later if g]
+
+    def _prepositional_object(self, token: Token) -> Token:
+        if self.lang != "en":
+            return token
+        return next((c for c in token.children if c.dep_ == "pobj"), token)
+
+    def _preposition(self, token: Token) -> str | None:
+        if self.lang == "en":
+            return token.lower_ if token.dep_ in ("prep", "dative") and token.pos_ == "ADP" else None
+        for child in token.children:
+            if child.dep_ == "case":
+                two = f"{child.lower_} {self.doc[child.i + 1].lower_}" if child.i + 1 < len(self.doc) else ""
+                return two if two in self.lex.recipient_preps else child.lower_
+        return None
+
+    def _fits_preposition(self, prep: str, noun: Token) -> bool:
+        case = self.lex.recipient_preps.get(prep)
+        if case is None:
+            return False
+        return not case or not noun.morph.get("Case") or case in noun.morph.get("Case")
+
+    def _recipients_by_case(self, trigger: Token, sentence: Span) -> list[list[str]]:
+        """Without a parse: the named words after the trigger in its clause, an accusative or
+        dative first, then those after a preposition the lexicon lists."""
+        marked: list[list[str]] = []
+        other: list[list[str]] = []
+        for token in self.doc[trigger.i + 1:sentence.end]:
+            if token.text in (";", ":") or token.lower_ in ("що", "что", "which", "that"):
+                break
+            mention = self.by_token.get(token.i)
+            if mention is None or any(mention.actor in g for g in marked + other):
+                continue
+            cases = set(token.morph.get("Case"))
+            prep = self._preposition_before(token)
+            if prep in self.lex.recipient_preps or (prep is None and cases & {"Acc", "Dat"}):
+                marked.append([mention.actor])
+            elif prep is None and (not cases or "Gen" in cases):
+                other.append([mention.actor])  # `відповідь Вашингтона щодо вимог Москви`: an owner, the weakest sign
+        return marked + other
+
+    def _preposition_before(self, token: Token) -> str | None:
+        """The preposition governing a name, reading back over its adjectives (`проти Білорусі`)."""
+        for back in range(token.i - 1, max(token.sent.start, token.i - 4) - 1, -1):
+            word = self.doc[back]
+            if word.pos_ == "ADP":
+                return word.lower_
+            if word.pos_ not in ("ADJ", "PROPN", "NOUN", "DET", "NUM") or word.is_punct:
+                return None
+            if back < token.i - 1 and word.i not in self.by_token:
+                return None
+        return None
+
+    def _actor_from_context(self, sentence: Span, previous: Span | None, speaker: str | None) -> list[str]:
+        """`Москву закликають до деескалації` after `Боррель відповів...`: the actor of the event
+        just told, in this sentence or the one before; else the speaker whose words these are."""
+        for found in reversed(self.events):
+            if found.sentence.start == sentence.start or (previous is not None
+                                                          and found.sentence.start == previous.start):
+                return list(found.actor)
+        return [speaker] if speaker else []
+
+    def _recipient_from_context(self, category: str, actor: list[str], sentence: Span,
+                                previous: Span | None) -> list[str]:
+        if category not in DIRECTED:
+            return []
+        for found in reversed(self.events):  # `Росіяни вимагали ...` after `Росія передала США ...`
+            if found.recipient and self.sides.same_any_list(found.actor, actor) and (
+                    found.sentence.start == sentence.start
+                    or (previous is not None and found.sentence.start == previous.start)):
+                return list(found.recipient)
+        if category != "ACCUSE" or previous is None:
+            return []
+        # `Путін прокоментував відповідь НАТО та США. Він поскаржився, що ...`: those just named
+        named = []
+        for token in previous:
+            mention = self.by_token.get(token.i)
+            if mention is not None and mention.actor not in named and not self.sides.same_any(mention.actor, actor):
+                named.append(mention.actor)
+        return named[-2:] if len(named) <= 2 else []
+
+    # --- place, time, speech -----------------------------------------------------------------
+    def _location(self, trigger: Token) -> str | None:
+        """A place named after `в/у/на/in/at` among the trigger's own words (`у Мінську`, `in Minsk`)."""
+        if not self.parsed:
+            return None
+        words = [t for t in trigger.subtree if trigger.left_edge.i <= t.i <= trigger.right_edge.i]
+        for token in words:
+            mention = self.by_token.get(token.i)
+            if mention is None or self._preposition_before(token) not in ("в", "у", "на", "in", "at", "во"):
+                continue
+            actor = self.actors.get(mention.actor)
+            if actor is not None and actor.type == "LOC":
+                return actor.id
+        return None
+
+    def _date(self, sentence: Span) -> str | None:
+        for timex in self.timexes:
+            if sentence.start_char <= timex.start < sentence.end_char and timex.type == "DATE" \
+                    and len(timex.value) >= 7 and timex.value[:4].isdigit():
+                return timex.value
+        return self.published
+
+    def _quote_at(self, token: Token) -> Quote | None:
+        return next((q for q in self.quotes if q.start <= token.idx < q.end), None)
+
+    def _last_person(self, token: Token) -> str | None:
+        people = [m for m in self.mentions if m.end <= token.idx and m.label in ("PERS", "PER")]
+        return people[-1].actor if people else None
+
+    def _mentions_by_token(self, mentions: list[Mention]) -> dict[int, Mention]:
+        by_token: dict[int, Mention] = {}
+        for mention in sorted(mentions, key=lambda m: m.end - m.start):  # the longest wins
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for token in span or []:
+                by_token[token.i] = mention
+        return by_token
+
+    @property
+    def sides(self) -> Sides:
+        return Sides(self.actors)
+
+    def to_event(self, found: Found) -> Event:
+        start, end = found.evidence[0]
+        return Event(type=found.type, actor=_one_or_list(found.actor), recipient=_one_or_list(found.recipient),
+                     date=found.date, evidence=self.doc.text[start:end].strip(), start=start, end=end,
+                     mode=found.entry.mode, location=found.location, negated=found.negated,
+                     trigger=found.trigger.text, cue=found.entry.cue, modality=found.modality,
+                     reported_by=found.reported_by, spans=[list(s) for s in found.evidence])
+
+
+class Sides:
+    """Whether two actors are the same party: one id, one country, or a person and the
+    organisation whose post they hold (Borrell and the EU)."""
+
+    def __init__(self, actors: dict[str, Actor]):
+        self.actors = actors
+
+    def same(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        x, y = self.actors.get(a), self.actors.get(b)
+        if x is None or y is None:
+            return False
+        if x.country and x.country == y.country:
+            return True
+        return bool(x.affiliation and x.affiliation == y.name) or bool(y.affiliation and y.affiliation == x.name)
+
+    def same_any(self, a: str, group: list[str]) -> bool:
+        return any(self.same(a, b) for b in group)
+
+    def same_any_list(self, left: list[str], right: list[str]) -> bool:
+        return any(self.same(a, b) for a in left for b in right)
+
+
+def merge(found: list[Found], sides: Sides) -> list[Found]:
+    """One event per thing that happened: the same category, date and parties (or a party left
+    unsaid in one telling) is a retelling, and its sentence becomes one more evidence span."""
+    merged: list[Found] = []
+    for event in found:
+        same = next((m for m in merged if _retelling(m, event, sides)), None)
+        if same is None:
+            merged.append(event)
+            continue
+        same.evidence += [s for s in event.evidence if s not in same.evidence]
+        if not same.recipient:
+            same.recipient = event.recipient
+    return merged
+
+
+def _retelling(a: Found, b: Found, sides: Sides) -> bool:
+    if a.type != b.type or a.date != b.date or a.negated != b.negated:
+        return False
+    if not sides.same_any_list(a.actor, b.actor):
+        return False
+    return not a.recipient or not b.recipient or bool(set(a.recipient) & set(b.recipient)) \
+        or sides.same_any_list(a.recipient, b.recipient)
+
+
+def _infinitive_complement(token: Token) -> bool:
+    """`наміру йти`, `від Росії вивести`: an infinitive that completes a noun, not a clause of its own."""
+    return token.dep_ == "acl" and "Inf" in token.morph.get("VerbForm")
+
+
+def _as_list(value: str | list[str] | None) -> list[str]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _one_or_list(ids: list[str]) -> str | list[str] | None:
+    if not ids:
+        return None
+    return ids[0] if len(ids) == 1 else list(ids)

@@ -1,0 +1,123 @@
+"""PLOVER events: categories from the lexicons, roles from the parse (uk, en) or from case (ru),
+negation and modality, reported speech, retellings merged, and the chronicle across articles."""
+
+import pytest
+
+from khronika import analyze
+from khronika.store.sqlite import Store
+
+
+def events_of(text: str, lang: str = "uk", published: str = "2022-03-01"):
+    analysis = analyze(text, published=published, lang=lang, title="")
+    names = {a.id: a.name for a in analysis.actors}
+
+    def named(ids):
+        if ids is None:
+            return None
+        return sorted(names.get(i, i) for i in (ids if isinstance(ids, list) else [ids]))
+
+    return [(e.type, named(e.actor), named(e.recipient)) for e in analysis.events], analysis
+
+
+def test_a_call_is_a_request_from_subject_to_object():
+    found, _ = events_of("Президент України Володимир Зеленський закликав Німеччину посилити підтримку.")
+    assert found == [("REQUEST", ["Volodymyr Zelenskyy"], ["Germany"])]
+
+
+def test_preposition_and_case_pick_the_recipient():
+    found, _ = events_of("ЄС запровадив нові санкції проти Білорусі.")
+    assert found == [("SANCTION", ["European Union"], ["Belarus"])]
+    found, _ = events_of("Канцлер Німеччини Олаф Шольц зустрівся з Зеленським у Києві.")
+    assert found == [("CONSULT", ["Olaf Scholz"], ["Volodymyr Zelenskyy"])]
+
+
+def test_the_place_of_an_event_is_not_its_recipient():
+    found, analysis = events_of("Поліція затримала 30 протестувальників у Мінську.")
+    assert found == [("COERCE", ["Поліція"], None)]
+    event = analysis.events[0]
+    assert event.mode == "arrest"
+    assert {a.id: a.name for a in analysis.actors}[event.location] == "Minsk"
+
+
+def test_a_refused_concession_is_a_reject_and_a_denied_attack_no_event():
+    found, analysis = events_of("НАТО не має наміру йти на компроміси з Росією.")
+    assert found == [("REJECT", ["NATO"], ["Russia"])]
+    assert analysis.events[0].negated is False
+    found, _ = events_of("Росія не атакувала Україну.")
+    assert found == []
+
+
+def test_what_someone_says_another_should_do_is_their_request():
+    found, analysis = events_of("Китайський журналіст Чен Вейхуа заявив, що Європейський Союз має закликати США "
+                                "до діалогу.")
+    assert found == [("REQUEST", ["Chen Weihua"], ["European Union"])]
+    assert analysis.events[0].modality == "should"
+
+
+def test_a_call_in_the_first_person_is_the_speakers():
+    found, analysis = events_of('"Ми закликаємо Росію до деескалації", – повідомив Жозеп Боррель.')
+    assert found == [("REQUEST", ["Josep Borrell"], ["Russia"])]
+
+
+def test_future_cooperation_is_an_agreement_flagged_as_intended():
+    found, analysis = events_of("Польща надаватиме допомогу Україні.")
+    assert found == [("AGREE", ["Poland"], ["Ukraine"])]
+    assert analysis.events[0].modality == "intended"
+
+
+def test_a_reported_event_keeps_who_reported_it():
+    found, analysis = events_of("Прем'єр-міністр Денис Шмигаль заявив, що Росія обстріляла Харків.")
+    assert found[0][0] == "ASSAULT" and found[0][1] == ["Russia"]
+    assert {a.id: a.name for a in analysis.actors}[analysis.events[0].reported_by] == "Denys Shmyhal"
+
+
+def test_the_same_event_told_twice_is_one_event_with_two_spans():
+    text = ("ЄС закликав Росію до деескалації. Також Євросоюз закликає Росію відвести війська від кордону.")
+    found, analysis = events_of(text)
+    assert found == [("REQUEST", ["European Union"], ["Russia"])]
+    assert len(analysis.events[0].spans) == 2
+
+
+def test_the_date_of_the_sentence_wins_over_publication():
+    _, analysis = events_of("17 грудня 2021 року Росія передала США проекти договору.", published="2022-02-10")
+    assert [(e.type, e.date) for e in analysis.events] == [("CONSULT", "2021-12-17")]
+
+
+def test_english_roles_from_the_parse():
+    found, _ = events_of("The EU imposed new sanctions on Belarus.", lang="en")
+    assert found == [("SANCTION", ["European Union"], ["Belarus"])]
+    found, _ = events_of("The United States urged Russia to withdraw its troops.", lang="en")
+    assert found == [("REQUEST", ["United States"], ["Russia"])]
+
+
+def test_russian_roles_from_case_without_a_parse():
+    found, _ = events_of("Евросоюз ввел новые санкции против Белоруссии.", lang="ru")
+    assert found == [("SANCTION", ["European Union"], ["Belarus"])]
+    found, _ = events_of("Президент Украины Владимир Зеленский призвал Германию ввести санкции против России.",
+                        lang="ru")
+    assert found == [("REQUEST", ["Volodymyr Zelenskyy"], ["Germany"])]
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "k.db") as opened:
+        yield opened
+
+
+def test_the_chronicle_merges_one_event_across_articles(store):
+    first = analyze("ЄС запровадив санкції\nЄС запровадив нові санкції проти Білорусі.", published="2022-03-01")
+    second = analyze("Нові санкції\nЄвросоюз учора запровадив санкції проти Білорусі.", published="2022-03-02")
+    other = analyze("Зустріч у Києві\nОлаф Шольц зустрівся з Зеленським у Києві.", published="2022-05-10")
+    for analysis in (first, second, other):
+        assert store.add(analysis)
+    store.commit()
+    entries = store.timeline()
+    assert [(e.type, e.actor_names, e.recipient_names, len(e.sources)) for e in entries] == [
+        ("SANCTION", ["European Union"], ["Belarus"], 2),
+        ("CONSULT", ["Olaf Scholz"], ["Volodymyr Zelenskyy"], 1),
+    ]
+    assert [e.type for e in store.timeline(actor="Білорусь")] == ["SANCTION"]
+    assert [e.type for e in store.timeline(start="2022-04")] == ["CONSULT"]
+    assert [e.type for e in store.timeline(end="2022-03")] == ["SANCTION"]
+    with pytest.raises(ValueError):
+        store.timeline(actor="nobody at all")
