@@ -57,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=DEFAULT_DB)
     p.add_argument("--format", required=True, choices=["jsonl", "csv", "parquet"])
     p.add_argument("--table", default="articles",
-                   choices=["articles", "mentions", "actors", "quotes", "timexes", "events"],
+                   choices=["articles", "mentions", "actors", "quotes", "timexes", "events", "chronicle"],
                    help="the table for csv and parquet (jsonl exports whole analyses)")
     p.add_argument("--output", "-o", help="output file (default: standard output; required for parquet)")
 
@@ -188,6 +188,20 @@ def _print_summary(analysis) -> None:
     for q in analysis.quotes:
         speaker = names.get(q.speaker or "", q.speaker_text or "?")
         print(f"  QUOTE {q.kind:<8} {speaker} ({q.cue}): {q.text[:90]!r}")
+    for e in analysis.events:
+        print(f"  EVENT {_event_line(e, names)}")
+
+
+def _event_line(event, names: dict[str, str]) -> str:
+    def parties(ids) -> str:
+        return " + ".join(names.get(i, i) for i in ([ids] if isinstance(ids, str) else ids or [])) or "?"
+
+    recipient = f" -> {parties(event.recipient)}" if event.recipient else ""
+    flags = [f for f in (event.modality, f"reported by {names.get(event.reported_by, event.reported_by)}"
+                         if event.reported_by else None) if f]
+    told = f", told {len(event.spans)}x" if len(event.spans) > 1 else ""
+    extra = f" ({'; '.join(flags)})" if flags else ""
+    return f"{event.date or '?'} {event.type:<8} {parties(event.actor)}{recipient}{extra}{told}: {event.trigger!r}"
 
 
 def cmd_ingest(args) -> int:

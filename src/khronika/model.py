@@ -106,7 +106,6 @@ class Event:
     modality: str | None = None  # None (asserted) | intended (future, `мають намір`) | should
     reported_by: str | None = None  # actor id of whoever claims it, when it is reported speech
     spans: list[list[int]] = field(default_factory=list)  # every [start, end] that tells this event
-    articles: list[str] = field(default_factory=list)  # article ids, once merged across articles
 
 
 @dataclass

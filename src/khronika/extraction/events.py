@@ -196,7 +196,7 @@ class _Reader:
         should = next((g for g in governors if self._is_should(g, trigger)), None)
         intended = any(g.lemma_.lower() in self.lex.intent or g.lower_ in self.lex.intent for g in governors) \
             or self._future(trigger)
-        category = entry.type
+        category, refused = entry.type, negated
         if negated:
             if category not in COOPERATIVE:
                 return None  # `не атакували`: an event that did not happen is not coded
@@ -224,7 +224,7 @@ class _Reader:
         reported_by = speaker if speaker and speaker not in actor else None
         if not actor and not recipient and quote is None and category not in ("ASSAULT", "PROTEST", "COERCE"):
             return None  # a bare verb with no party at all (`the talks were discussed`) says too little
-        modality = "intended" if intended and not negated else None
+        modality = "intended" if intended and not refused else None
         return self._found(trigger, entry, category, actor, recipient, sentence, negated, modality, reported_by)
 
     def _found(self, trigger: Token, entry: Entry, category: str, actor: list[str], recipient: list[str],

@@ -1,0 +1,7 @@
+"""`python -m khronika` is the `khronika` command."""
+
+import sys
+
+from khronika.cli import main
+
+sys.exit(main())
