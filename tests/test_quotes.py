@@ -143,3 +143,41 @@ def test_an_institution_named_after_a_preposition_speaks_and_abstract_nouns_do_n
     analysis = analyze("Правильність такого рішення підтвердив суд, зазначивши, що договір дійсний.",
                        published="2020-01-01", lang="uk", title="")
     assert "Правильність" not in {a.name for a in analysis.actors}
+
+
+def test_an_attribution_inside_the_marks_splits_the_quote_in_two():
+    found = quotes_of("Тарас Коваль прийшов на нараду. « Ми зробили все можливе , - каже Коваль . - Решта "
+                      "залежить від міністерства » .", published="2020-01-01")
+    assert [q[2] for q in found] == ["Ми зробили все можливе", "Решта залежить від міністерства"]
+    assert {q[1] for q in found} == {"Taras Koval"} and {q[3] for q in found} == {"казати"}
+
+
+def test_the_person_named_in_an_attribution_after_the_quote_speaks_not_the_quoted_names():
+    found = quotes_of("«Компанія «Нафтогаз» платить вчасно і без затримок», – розповідає директор заводу «Арсенал» "
+                      "Ігор Мельник.", published="2020-01-01")
+    assert found[0][:2] == ("direct", "Ihor Melnyk")
+
+
+def test_a_pronoun_goes_to_the_latest_person_of_its_gender():
+    found = quotes_of("Дружина Олена Гнатюк разом з сином Петром Гнатюком тримає бджіл. «Меду цього року "
+                      "дуже багато», – сміється вона.", published="2020-01-01")
+    assert found[-1][1] == "Olena Hnatiuk"
+
+
+def test_a_person_noun_goes_to_the_person_it_introduced():
+    found = quotes_of("Виставу поставив режисер Андрій Приходько. Потім на сцену вийшов Іван Сидоренко. "
+                      "Режисер сказав: «Ця вистава про втрачений рай і про надію».", published="2020-01-01")
+    assert found[-1][:2] == ("direct", "Andrii Prykhodko")
+
+
+def test_an_investigation_speaks_for_the_body_the_article_names():
+    found = quotes_of("Генпрокуратура розслідує розтрату на залізниці. За даними слідства, фірма завищила "
+                      "ціни вдвічі.", published="2016-01-01")
+    assert found[-1][1:3] == ("Office of the Prosecutor General of Ukraine", "фірма завищила ціни вдвічі")
+
+
+def test_an_outlet_the_ner_tags_as_a_work_speaks():
+    analysis = analyze("Мер Львова купив квартиру. Про це повідомляє «Слідство.\nІнфо» на своїй сторінці.",
+                       published="2020-01-01", lang="uk", title="")
+    quote = analysis.quotes[0]
+    assert quote.text == "Мер Львова купив квартиру" and quote.speaker_text == "Слідство.\nІнфо"

@@ -108,10 +108,12 @@ class _Finder:
     def __init__(self, doc: Doc, lang: str, mentions: list[Mention]):
         self.doc, self.lang, self.text = doc, lang, doc.text
         self.cues = cues(lang)
-        self.mentions = [m for m in mentions if m.label in ("PERS", "ORG", "LOC") and m.kind != "modifier"]
+        self.mentions = [m for m in mentions if m.label in ("PERS", "ORG", "LOC") and m.kind != "modifier"
+                         and not self._common_noun(m)]
         self.quoted = quoted_spans(self.text)
+        self.outlets = self._outlets(mentions)
         self.quotes: list[Quote] = []
-        self.last_person: Mention | None = None
+        self.people: list[Mention] = []  # persons as the text brings them up, the latest last
         self.new_speakers: list[tuple[Mention, Actor]] = []
 
     def run(self) -> list[Quote]:
@@ -141,7 +143,7 @@ class _Finder:
         people = [m for m in self.mentions if sentence.start_char <= m.start < sentence.end_char
                   and m.label == "PERS" and m.actor and self._nominative(m)]
         if people:
-            self.last_person = people[-1]
+            self._remember(people[-1])
 
     def _is_cue_verb(self, token: Token) -> bool:
         if token.is_punct or not token.is_alpha:
@@ -229,7 +231,7 @@ class _Finder:
                     continue
                 who = self.doc[sentence.start + k + 1:comma.i] if width > len(phrase.split()) \
                     else self.doc[sentence.start + k + width:comma.i]
-                speaker = self._mention_in(who) or self._pronoun(who) or next(
+                speaker = self._mention_in(who) or self._outlet_in(who) or self._pronoun(who) or next(
                     (found for t in who if t.pos_ == "NOUN" and (found := self._named_by_head(t))), None)
                 if len(who) > 12 or self._is_record(who):
                     continue  # too far from the cue to be its source, or a register rather than a speaker
@@ -276,16 +278,50 @@ class _Finder:
                 continue
             if any(s <= quoted.start and quoted.end <= e for s, e in taken):
                 continue  # a quoted fragment inside reported content: that quote is mixed
+            split = self._interrupted(quoted)
+            if split is not None:
+                for part, attribution in split:
+                    self._add_direct(part, attribution)
+                continue
             attribution = self._attribution_after(quoted) or self._attribution_before(quoted)
             if attribution is None and self._stands_alone(quoted, inner):
                 attribution = (None, None, None)  # a line of direct speech; its speaker is not named here
-            if attribution is None:
+            if attribution is not None:
+                self._add_direct(quoted, attribution)
+
+    def _add_direct(self, quoted: Quoted, attribution: tuple) -> None:
+        speaker, speaker_text, cue = attribution
+        start, end = quoted.start, quoted.end
+        while start < end and self.text[start].isspace():  # `« Так »` in tokenised text: the words only
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        self.quotes.append(Quote(start, end, self.text[start:end], "direct", speaker and speaker.actor,
+                                 speaker_text, cue))
+        if speaker is not None and speaker.label == "PERS":
+            self._remember(speaker)
+
+    def _interrupted(self, quoted: Quoted) -> list[tuple[Quoted, tuple]] | None:
+        """`« A , - каже Мамлєєв . - B »`: an attribution inside the marks, between dashes, cuts the
+        quote in two; both parts are the speaker's."""
+        span = self.doc.char_span(quoted.start, quoted.end, alignment_mode="contract")
+        tokens = [t for t in span if not t.is_space] if span is not None else []
+        for k in range(1, len(tokens) - 3):
+            if tokens[k].text not in DASHES or tokens[k - 1].text not in {",", "!", "?", "…"}:
                 continue
-            speaker, speaker_text, cue = attribution
-            self.quotes.append(Quote(quoted.start, quoted.end, inner, "direct", speaker and speaker.actor,
-                                     speaker_text, cue))
-            if speaker is not None and speaker.label == "PERS":
-                self.last_person = speaker
+            verb = next((t for t in tokens[k + 1:k + 3] if self._is_cue_verb(t)), None)
+            if verb is None:
+                continue
+            close = next((j for j in range(k + 2, min(len(tokens), k + 16)) if tokens[j].text in DASHES
+                          and tokens[j - 1].text in {".", ","}), None)
+            if close is None or close + 1 >= len(tokens):
+                return None
+            speaker = self._speaker_after(verb, tokens[close].idx)
+            attribution = (speaker, speaker.text if speaker else None, verb.lemma_.lower())
+            first = Quoted(quoted.start, tokens[k - 1].idx)
+            second = Quoted(tokens[close + 1].idx, quoted.end)
+            return [(first, attribution), (second, attribution)]
+        return None
 
     def _stands_alone(self, quoted: Quoted, inner: str) -> bool:
         """A whole sentence of direct speech in quotation marks, where the text itself stops
@@ -310,11 +346,30 @@ class _Finder:
             return None  # `"...". Зазначимо` starts a new sentence; the attribution is `" – сказав`
         for token in tokens[k:k + 3]:
             if self._is_cue_verb(token):
-                clause = self.doc[token.i:token.sent.end]
-                speaker = self._mention_in(clause[1:6]) or self._pronoun(clause[1:4]) or self._mention_before(token)
+                speaker = self._speaker_after(token, token.sent.end_char)
                 text = speaker.text if speaker is not None else None
                 return speaker, text, token.lemma_.lower()
         return None
+
+    def _speaker_after(self, verb: Token, limit: int) -> Mention | None:
+        """Who speaks in `– каже X`, `– розповідає директор «Глибокої» Шаміль Мамлєєв`, `– нагадав
+        суд`: a person named in the attribution (over the organisation that qualifies them), a
+        pronoun, an organisation, else a noun subject; never a name inside the quote itself."""
+        end = verb.i + 1
+        while end < len(self.doc) and self.doc[end].idx < limit and end - verb.i <= 14 \
+                and self.doc[end].text not in (".", "!", "?", ";") and self.doc[end].text not in DASHES:
+            end += 1
+        clause = self.doc[verb.i + 1:end]
+        inside = [m for m in self.mentions if clause.start_char <= m.start < clause.end_char and m.actor] \
+            if len(clause) else []
+        person = next((m for m in inside if m.label == "PERS"), None)
+        found = person or self._pronoun(clause[:3]) or self._mention_in(clause)
+        if found is not None:
+            return found
+        noun = next((t for t in clause[:3] if t.pos_ in ("NOUN", "PROPN")), None)
+        if noun is None:
+            return None
+        return self._named_by_head(noun) or self._organisation_phrase(noun, verb, end)
 
     def _attribution_before(self, quoted: Quoted):
         """`Боррель заявив: «...»` / `Боррель: «...»`."""
@@ -340,7 +395,8 @@ class _Finder:
             return located
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubj:pass"):
-                found = self._mention_at(child) or self._pronoun(self.doc[child.i:child.i + 1]) \
+                found = self._mention_at(child) or self._outlet_in(self.doc[child.i:child.i + 1]) \
+                    or self._pronoun(self.doc[child.i:child.i + 1]) \
                     or self._named_by_head(child) or self._organisation_phrase(child, verb)
                 if found is not None:
                     return found
@@ -353,6 +409,7 @@ class _Finder:
                 break
             window.append(token)
         after = self._mention_in(self.doc[verb.i + 1:verb.i + 1 + len(window)]) if window else None
+        after = after or self._outlet_in(self.doc[verb.i + 1:min(verb.i + 4, verb.sent.end)])
         found = after or self._pronoun(self.doc[max(verb.i - 3, 0):verb.i + 1 + len(window)])
         if found is None:  # a common-noun subject before the verb, or right after it
             start = within_start = sentence.start if sentence is not None else verb.sent.start
@@ -384,9 +441,28 @@ class _Finder:
                    and any(lemmas & lemma_set(w, self.lang) for w in m.text.split())]
         if earlier:
             return earlier[-1]
-        if "Anim" in token.morph.get("Animacy") and self.last_person is not None:
-            return self.last_person  # `Режисер сказав`: a person noun for the person the text is about
+        body = self._agency(token) or self._outlet_named_by(token)
+        if body is not None:
+            return body
+        if "Anim" in token.morph.get("Animacy"):
+            return self._introduced_as(token) or self._person_of_gender(self._gender_of(token))
         return None
+
+    def _introduced_as(self, token: Token) -> Mention | None:
+        """`Режисер сказав` after `вистава режисера Романа Мархоліа`: the person the text named
+        right after the same person noun."""
+        lemmas = lemma_set(token.text, self.lang) | {token.lower_}
+        for mention in reversed([m for m in self.mentions if m.end <= token.idx and m.label == "PERS" and m.actor]):
+            before = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if before is not None and before.start > 0:
+                word = self.doc[before.start - 1]
+                if lemmas & (lemma_set(word.text, self.lang) | {word.lower_}):
+                    return mention
+        return None
+
+    def _gender_of(self, token: Token) -> str | None:
+        """A feminine person noun (`художниця`) is a woman; a masculine one may be anyone."""
+        return "femn" if "Fem" in token.morph.get("Gender") else None
 
     def _organisation_phrase(self, head: Token, verb: Token, limit: int | None = None) -> Mention | None:
         """`Прокуратура Києва заявила`: an inanimate subject noun with the words that name it (its
@@ -412,6 +488,66 @@ class _Finder:
         self.mentions.append(mention)
         self.new_speakers.append((mention, actor))
         return mention
+
+    def _common_noun(self, mention: Mention) -> bool:
+        """`Режисер сказав` at the start of a sentence: the NER may take a capitalised person noun for
+        a name or place. A single word that opens its sentence and that the same text also writes in
+        lower case (`режисера Романа Мархоліа`) is a common noun."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if mention.label not in ("PERS", "LOC") or span is None or len(span) != 1 or not span[0].is_sent_start:
+            return False
+        lemmas = lemma_set(span[0].text, self.lang) | {span[0].lower_}
+        return any(t.text[:1].islower() and lemmas & (lemma_set(t.text, self.lang) | {t.lower_})
+                   for t in self.doc if t.i != span[0].i and t.is_alpha)
+
+    def _outlets(self, mentions: list[Mention]) -> list[Mention]:
+        """Media outlets: the NER tags them as works (`ART`: `ZIK`, `«Слідство.Інфо»`). A name in
+        quotation marks is the whole quoted span, also where the NER stopped at a line break."""
+        outlets = []
+        for mention in mentions:
+            if mention.label != "ART":
+                continue
+            start, end = mention.start, mention.end
+            around = next((q for q in self.quoted if q.start <= start < q.end), None)
+            if around is not None and around.end - around.start < 60:
+                start, end = around.start, around.end
+            outlets.append(Mention(start, end, self.text[start:end], "ORG"))
+        return outlets
+
+    def _outlet_in(self, span: Span) -> Mention | None:
+        """An outlet that starts in `span` (or whose quotation mark does), as a speaking organisation."""
+        if not len(span):
+            return None
+        outlet = next((o for o in self.outlets if span.start_char <= o.start <= span.end_char), None)
+        return self._speaking(outlet) if outlet is not None else None
+
+    def _speaking(self, outlet: Mention) -> Mention:
+        if outlet.actor is None:
+            actor = organisation_outside_kb(outlet.text, self.lang)
+            outlet.actor = actor.id
+            self.mentions.append(outlet)
+            self.new_speakers.append((outlet, actor))
+        return outlet
+
+    def _outlet_named_by(self, token: Token) -> Mention | None:
+        """`за даними видання`, `пише газета`: the latest outlet named before."""
+        lemmas = lemma_set(token.text, self.lang) | {token.lower_}
+        if not lemmas & set(self.cues.get("outlet_nouns", [])):
+            return None
+        earlier = [o for o in self.outlets if o.end <= token.idx]
+        return self._speaking(earlier[-1]) if earlier else None
+
+    def _agency(self, token: Token) -> Mention | None:
+        """`за даними слідства`, `Слідчі встановили`: the investigating body the article names
+        (the police, a prosecutor's office), the nearest one before, else the first one after."""
+        lemmas = lemma_set(token.text, self.lang) | {token.lower_}
+        markers = next((set(v) for k, v in self.cues.get("agencies", {}).items() if k in lemmas), None)
+        if not markers:
+            return None
+        bodies = [m for m in self.mentions if m.label == "ORG" and m.actor and m.start != token.idx
+                  and any(markers & (lemma_set(w, self.lang) | {w.lower()}) for w in m.text.split())]
+        before = [m for m in bodies if m.end <= token.idx]
+        return before[-1] if before else (bodies[0] if bodies else None)
 
     def _located_source(self, verb: Token) -> Mention | None:
         """`в МВС заявили`, `у лікарні повідомили`: the organisation the impersonal plural speaks for."""
@@ -470,10 +606,35 @@ class _Finder:
             return "Nom" in cases
         return any(p.tag.case == "nomn" for p in _parses(head.text, self.lang))
 
+    @property
+    def last_person(self) -> Mention | None:
+        return self.people[-1] if self.people else None
+
+    def _remember(self, person: Mention) -> None:
+        self.people.append(person)
+
     def _pronoun(self, span: Span) -> Mention | None:
-        if any(t.lower_ in self.cues["pronouns"] for t in span):
-            return self.last_person
+        for token in span:
+            gender = self.cues["pronouns"].get(token.lower_)
+            if gender is not None:
+                return self._person_of_gender(gender)
         return None
+
+    def _person_of_gender(self, gender: str | None) -> Mention | None:
+        """The latest person of this gender (`вона` after `дружина Олена ... Андрій`); a plural or
+        unknown gender takes the latest person."""
+        if gender in ("masc", "femn"):
+            for person in reversed(self.people):
+                if self._gender(person) in (None, gender):
+                    return person
+        return self.last_person
+
+    def _gender(self, mention: Mention) -> str | None:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        genders = set(span[0].morph.get("Gender")) if span is not None else set()
+        if genders == {"Fem"}:
+            return "femn"
+        return "masc" if genders == {"Masc"} else None
 
     def _channel(self, span: Span) -> str | None:
         for token in span:
@@ -497,7 +658,7 @@ class _Finder:
                                  speaker_text or (speaker.text if speaker else None), cue,
                                  channel or self._channel(sentence), self._via(sentence)))
         if speaker is not None and speaker.label == "PERS":
-            self.last_person = speaker
+            self._remember(speaker)
 
     def _is_record(self, span: Span) -> bool:
         records = self.cues.get("records", [])
