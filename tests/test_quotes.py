@@ -181,3 +181,31 @@ def test_an_outlet_the_ner_tags_as_a_work_speaks():
                        published="2020-01-01", lang="uk", title="")
     quote = analysis.quotes[0]
     assert quote.text == "Мер Львова купив квартиру" and quote.speaker_text == "Слідство.\nІнфо"
+
+
+def test_an_impersonal_statement_goes_to_the_owner_of_the_document():
+    found = quotes_of("Мер продав ділянку забудовнику. Про це йдеться в ухвалі Шевченківського райсуду від 3 "
+                      "березня.", published="2016-01-01")
+    analysis = analyze("Мер продав ділянку забудовнику. Про це йдеться в матеріалі Оксани Бондар на сайті "
+                       "«Наші гроші».", published="2016-01-01", lang="uk", title="")
+    assert found[0][2] == "Мер продав ділянку забудовнику" and "райсуд" in found[0][1].lower()
+    assert {a.id: a.name for a in analysis.actors}[analysis.quotes[0].speaker] == "Oksana Bondar"
+
+
+def test_an_outlet_before_the_verb_speaks():
+    analysis = analyze("Також ZIK повідомив, що фірма залучала військових до ремонту.", published="2016-01-01",
+                       lang="uk", title="")
+    assert analysis.quotes and analysis.quotes[0].speaker_text == "ZIK"
+
+
+def test_the_colon_attribution_may_stand_far_back_in_its_sentence():
+    found = quotes_of("Міністр спорту Ігор Жданов тепло привітав збірну, її тренерів і лікарів за перемоги, що "
+                      "прославляють Україну у світі, на чемпіонатах і кубках: «Нехай ще неодноразово лунає гімн "
+                      "України».", published="2016-01-01")
+    assert found[0][:2] == ("direct", "Ihor Zhdanov") and found[0][3] == "привітати"
+
+
+def test_a_subject_pronoun_earlier_or_no_subject_at_all_goes_to_the_last_person():
+    found = quotes_of("Тарас Шевчук прийшов на збори. Він довго мовчав і слухав, потім каже: «Ми нікуди не "
+                      "підемо звідси». Запевняє, що ніхто до нього не звертався.", published="2016-01-01")
+    assert [q[1] for q in found] == ["Taras Shevchuk", "Taras Shevchuk"]

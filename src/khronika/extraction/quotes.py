@@ -263,11 +263,28 @@ class _Finder:
             verb = next((t for t in sentence if self._is_cue_verb(t) or t.lower_ in self.cues["statement"]), None)
             if verb is None or previous is None:
                 return False
-            speaker = self._subject(verb, sentence)
+            impersonal = verb.lower_ in self.cues["statement"]
+            speaker = self._document_owner(verb, sentence) if impersonal else None
+            speaker = speaker or self._subject(verb, sentence)
             self._add(previous.start_char, _content_end(previous), speaker, verb.lemma_.lower(), previous,
                       channel=self._channel(sentence))
             return True
         return False
+
+    def _document_owner(self, verb: Token, sentence: Span) -> Mention | None:
+        """`Про це йдеться в матеріалі Оксани Коваленко на «Українській правді»`, `... в ухвалі
+        Печерського райсуду`: whoever the document belongs to, the first person, organisation or
+        outlet named after the impersonal verb."""
+        rest = self.doc[verb.i + 1:sentence.end]
+        named = [m for m in self.mentions if rest.start_char <= m.start < rest.end_char and m.actor
+                 and m.label in ("PERS", "ORG")]
+        outlet = next((o for o in self.outlets if rest.start_char <= o.start < rest.end_char), None)
+        first = min([*named, *([outlet] if outlet else [])], key=lambda m: m.start, default=None)
+        if first is not None:
+            return self._speaking(first) if first is outlet else first
+        nouns = set(self.cues.get("organisation_nouns", []))
+        head = next((t for t in rest if t.pos_ == "NOUN" and (lemma_set(t.text, self.lang) | {t.lemma_}) & nouns), None)
+        return self._organisation_phrase(head, verb, sentence.end) if head is not None else None
 
     # --- direct quotes -------------------------------------------------------------------
     def _direct(self) -> None:
@@ -376,7 +393,11 @@ class _Finder:
         head = self.text[max(0, quoted.start - 120):quoted.start - 1].rstrip()
         if not head.endswith(":"):
             return None
-        span = self.doc.char_span(max(0, quoted.start - 120), quoted.start - 1, alignment_mode="contract")
+        at = self.text.rfind(":", 0, quoted.start)
+        colon = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        opening = colon[0].sent.start_char if colon is not None and len(colon) else quoted.start - 120
+        # the verb may stand far back in a long sentence (`Бубка привітав ..., ... у світі: «...»`)
+        span = self.doc.char_span(max(0, opening, quoted.start - 400), quoted.start - 1, alignment_mode="contract")
         if span is None:
             return None
         sentence = span[-1].sent if len(span) else None
@@ -403,6 +424,10 @@ class _Finder:
         before = self._mention_before(verb, nominative=True, within=sentence)
         if before is not None:
             return before
+        start = sentence.start if sentence is not None else verb.sent.start
+        outlet = self._outlet_in(self.doc[start:verb.i])  # `Також ZIK повідомив`
+        if outlet is not None:
+            return outlet
         window = []
         for token in self.doc[verb.i + 1:min(verb.i + 6, len(self.doc))]:
             if token.lower_ in self.cues["that"] or token.text in (",", ":", ".") or token.text in OPENING:
@@ -422,7 +447,21 @@ class _Finder:
                     break
             if found is None and after_verb:  # `Про це повідомляє прес-служба обласної прокуратури`
                 found = self._organisation_phrase(after_verb[0], verb, verb.i + 1 + len(window))
-        return found
+        return found or self._unnamed_subject(verb, sentence)
+
+    def _unnamed_subject(self, verb: Token, sentence: Span | None) -> Mention | None:
+        """`Він пиячить і відсидів, каже: «...»`: a subject pronoun earlier in the sentence; `Запевняє,
+        що ...`: a singular verb with no subject at all goes on about the latest person of its gender."""
+        start = sentence.start if sentence is not None else verb.sent.start
+        before = self.doc[start:verb.i]
+        pronoun = next((t for t in before if t.lower_ in self.cues.get("subject_pronouns", [])), None)
+        if pronoun is not None:
+            return self._pronoun(self.doc[pronoun.i:pronoun.i + 1])
+        if "Sing" not in verb.morph.get("Number") or "1" in verb.morph.get("Person") \
+                or any(t.pos_ in ("NOUN", "PROPN", "PRON") and "Nom" in t.morph.get("Case") for t in before):
+            return None
+        gender = {"Fem": "femn", "Masc": "masc"}.get(next(iter(verb.morph.get("Gender")), ""))
+        return self._person_of_gender(gender)
 
     def _named_by_head(self, token: Token) -> Mention | None:
         """A subject that is a common noun (`Суд зазначив`, `прес-служба прокуратури повідомила`):
