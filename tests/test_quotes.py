@@ -209,3 +209,47 @@ def test_a_subject_pronoun_earlier_or_no_subject_at_all_goes_to_the_last_person(
     found = quotes_of("Тарас Шевчук прийшов на збори. Він довго мовчав і слухав, потім каже: «Ми нікуди не "
                       "підемо звідси». Запевняє, що ніхто до нього не звертався.", published="2016-01-01")
     assert [q[1] for q in found] == ["Taras Shevchuk", "Taras Shevchuk"]
+
+
+def test_a_register_bulletin_is_not_a_speaker():
+    assert quotes_of("Лікарня купила томограф за 40 млн грн. Про це повідомляється у «Віснику державних "
+                     "закупівель».", published="2016-01-01") == []
+
+
+def test_the_authors_own_remark_is_not_a_quote():
+    assert quotes_of("Варто зазначити, що ділянка дісталася фірмі від забудовника.", published="2016-01-01") == []
+
+
+def test_a_trailing_attribution_after_a_comma():
+    found = quotes_of("Мерія визнала фірму переможцем конкурсу, пише Максим Опанасенко на сайті «Свідомо».",
+                      published="2016-01-01")
+    assert found == [("indirect", "Maksym Opanasenko", "Мерія визнала фірму переможцем конкурсу", "писати")]
+    found = quotes_of("У громаді виникли перші проблеми з басейном, йдеться на місцевих ресурсах.",
+                      published="2016-01-01")
+    assert found[0][2] == "У громаді виникли перші проблеми з басейном"
+
+
+def test_a_statement_verb_before_that_reports_but_not_a_relative_that():
+    found = quotes_of("В ухвалі йдеться, що суддя заблокував рішення суду.", published="2016-01-01")
+    assert found[0][2] == "суддя заблокував рішення суду"
+    assert quotes_of("Йдеться про землю лісу, що знаходиться за валами.", published="2016-01-01") == []
+
+
+def test_a_claim_in_a_pro_phrase_and_requests_are_reported_content():
+    found = quotes_of("Прокурор Іван Мельничук зазначив про недотримання конкурсного порядку.", published="2016-01-01")
+    assert found[0][2:] == ("недотримання конкурсного порядку", "зазначити")
+    assert quotes_of("Прокурор повідомив про підозру директору фірми.", published="2016-01-01") == []
+    found = quotes_of("Депутат Олег Гнатюк закликає допомогти його родині зібрати заставу.", published="2016-01-01")
+    assert found[0][2] == "допомогти його родині зібрати заставу"
+
+
+def test_naming_and_thanking_report_words_only_with_a_quoted_fragment():
+    found = quotes_of("Депутат Олег Гнатюк називав директора «смотрящим» за заводом.", published="2016-01-01")
+    assert found[0][0] == "mixed" and found[0][2] == "директора «смотрящим» за заводом"
+    assert quotes_of("Чоловік подякував мені за цікавість і пішов далі.", published="2016-01-01") == []
+
+
+def test_movliav_opens_reported_content():
+    found = quotes_of("Батьки обурені. Мовляв, тренерам повідомили про звільнення без жодної альтернативи.",
+                      published="2016-01-01")
+    assert found[0][2] == "тренерам повідомили про звільнення без жодної альтернативи"

@@ -128,10 +128,11 @@ class _Finder:
 
     # --- reported speech -----------------------------------------------------------------
     def _sentence(self, sentence: Span, previous: Span | None) -> None:
-        found = self._according_to(sentence) or self._statement(sentence) or self._about_this(sentence, previous)
+        found = self._according_to(sentence) or self._statement(sentence) or self._about_this(sentence, previous) \
+            or self._trailing(sentence)
         if not found:
             for token in sentence:
-                if self._is_cue_verb(token) and self._reported_after(sentence, token):
+                if (self._is_cue_verb(token) or self._statement_that(token)) and self._reported_after(sentence, token):
                     found = True
                     break
         phrase = self._phrase_verb(sentence) if not found else None
@@ -139,7 +140,7 @@ class _Finder:
             verb, last, cue = phrase
             found = self._reported_after(sentence, last, cue, speaking=verb)
         if not found:
-            self._object_content(sentence)
+            self._object_content(sentence) or self._about_content(sentence)
         people = [m for m in self.mentions if sentence.start_char <= m.start < sentence.end_char
                   and m.label == "PERS" and m.actor and self._nominative(m)]
         if people:
@@ -175,6 +176,8 @@ class _Finder:
         """`Зазначимо, що`, `Нагадаємо`: the author speaking (first person or imperative)."""
         if "1" in token.morph.get("Person") or "Imp" in token.morph.get("Mood"):
             return True
+        if token.i > 0 and self.doc[token.i - 1].lower_ in self.cues.get("authorial_modals", []):
+            return True  # `Варто зазначити, що`: the author's own remark
         parses = [p for p in _parses(token.text, self.lang) if p.tag.POS in ("VERB", "INFN")]
         return bool(parses) and all(p.tag.person == "1per" or p.tag.mood == "impr" for p in parses)
 
@@ -202,21 +205,85 @@ class _Finder:
         """`Мусєєв заперечує свій зв'язок з фірмами`, `прокурор пообіцяв показати документи`: the
         verb's object or infinitive up to the end of the clause is what was said."""
         verbs = set(self.cues.get("object_verbs", []))
+        naming = set(self.cues.get("naming_verbs", []))
         for token in sentence:
             lemmas = {token.lemma_.lower()} | lemma_set(token.text, self.lang)
-            if not lemmas & verbs or token.pos_ != "VERB" or self._authorial(token):
+            if not lemmas & (verbs | naming) or token.pos_ != "VERB" or self._authorial(token):
                 continue
             start = token.i + 1
-            if start >= sentence.end or self.doc[start].is_punct or self.doc[start].lower_ in self.cues["that"]:
+            if start >= sentence.end or self.doc[start].lower_ in self.cues["that"] \
+                    or self.doc[start].is_punct and not self._opens_quote(self.doc[start]):
                 continue
-            end = start
-            while end < sentence.end and self.doc[end].text not in (",", ".", ";", "!", "?", ":"):
-                end += 1
+            end = self._clause_end(start, sentence)
             if end - start < 2:
                 continue
             content = self.doc[start:end]
+            if not lemmas & verbs and not any(content.start_char <= q.start and q.end <= content.end_char
+                                              and self._is_speech(q) for q in self.quoted):
+                continue  # `називав Мартиненка «смотрящім»`: naming reports words only in quotation marks
             self._add(content.start_char, content.end_char, self._subject(token, sentence),
                       token.lemma_.lower(), sentence)
+            return True
+        return False
+
+    def _statement_that(self, token: Token) -> bool:
+        """`В ухвалі йдеться, що ...`: an impersonal statement verb right before `, що` (not the
+        relative `що` of `Йдеться про землю, що знаходиться ...`)."""
+        if token.lower_ not in self.cues["statement"] or token.i + 2 >= len(self.doc):
+            return False
+        return self.doc[token.i + 1].text == "," and self.doc[token.i + 2].lower_ in self.cues["that"]
+
+    def _clause_end(self, start: int, sentence: Span) -> int:
+        """The token after the clause that starts at `start`: the next comma or sentence mark
+        outside quotation marks (`дякує «за допомогу, підтримку» депутатам`)."""
+        end, depth = start, 0
+        while end < sentence.end:
+            text = self.doc[end].text
+            if text in OPENING and (text != '"' or depth == 0):
+                depth += 1
+            elif text in OPENING.values() and depth:
+                depth -= 1
+            elif depth == 0 and text in (",", ".", ";", "!", "?", ":"):
+                break
+            end += 1
+        return end
+
+    def _about_content(self, sentence: Span) -> bool:
+        """`повідомив про придбання акцій`, `заявляє про 72 млн грн`: a statement verb whose `про`
+        phrase is the claim itself (unlike the topic of `розповів про`)."""
+        verbs = set(self.cues.get("about_verbs", []))
+        for token in sentence[:-2]:
+            lemmas = {token.lemma_.lower()} | lemma_set(token.text, self.lang)
+            after = self.doc[token.i + 1]
+            if not lemmas & verbs or token.pos_ != "VERB" or after.lower_ != "про" or self._authorial(token):
+                continue
+            end = self._clause_end(after.i + 1, sentence)
+            content = self.doc[after.i + 1:end]
+            acts = set(self.cues.get("not_claims", []))
+            if len(content) < 2 or any((lemma_set(t.text, self.lang) | {t.lower_}) & acts for t in content[:2]):
+                continue  # `повідомили про підозру`: a legal act, not a claim
+            self._add(content.start_char, content.end_char, self._subject(token, sentence), token.lemma_.lower(),
+                      sentence)
+            return True
+        return False
+
+    def _trailing(self, sentence: Span) -> bool:
+        """`CONTENT, пише Максим Опанасенко на сайті «Свідомо».`, `CONTENT, йдеться на місцевих
+        ресурсах.`: a reporting verb right after a comma near the end of the sentence."""
+        tokens = [t for t in sentence if not t.is_space]
+        for k in range(3, len(tokens)):
+            token, comma = tokens[k], tokens[k - 1]
+            statement = token.lower_ in self.cues["statement"]
+            if comma.text != "," or not (statement or self._is_cue_verb(token)) or len(tokens) - k > 12:
+                continue
+            rest = self.doc[token.i + 1:sentence.end]
+            if any(t.lower_ in self.cues["that"] or t.text == "," for t in rest):
+                continue  # `..., сказав, що`: the content comes after
+            speaker = self._document_owner(token, sentence) if statement \
+                else self._speaker_after(token, sentence.end_char)
+            if not statement and speaker is None:
+                continue  # `..., написав заяву`: a verb with no speaker after it is the narrative going on
+            self._add(sentence.start_char, comma.idx, speaker, token.lemma_.lower(), sentence)
             return True
         return False
 
@@ -263,6 +330,8 @@ class _Finder:
             verb = next((t for t in sentence if self._is_cue_verb(t) or t.lower_ in self.cues["statement"]), None)
             if verb is None or previous is None:
                 return False
+            if self._is_record(self.doc[verb.i + 1:sentence.end]):
+                return True  # `Про це повідомляється у «Віснику державних закупівель»`: a register, not a speaker
             impersonal = verb.lower_ in self.cues["statement"]
             speaker = self._document_owner(verb, sentence) if impersonal else None
             speaker = speaker or self._subject(verb, sentence)
