@@ -253,3 +253,30 @@ def test_movliav_opens_reported_content():
     found = quotes_of("Батьки обурені. Мовляв, тренерам повідомили про звільнення без жодної альтернативи.",
                       published="2016-01-01")
     assert found[0][2] == "тренерам повідомили про звільнення без жодної альтернативи"
+
+
+def test_the_speaker_is_given_as_the_text_names_it_here():
+    analysis = analyze("Суддя Олег Гнатюк відкрив засідання. «Справу буде розглянуто до кінця тижня», – сказав він.",
+                       published="2016-01-01", lang="uk", title="")
+    quote = analysis.quotes[-1]
+    assert quote.speaker_text == "він" and {a.id: a.name for a in analysis.actors}[quote.speaker] == "Oleh Hnatiuk"
+
+
+def test_a_pronoun_after_a_direct_quote_knows_its_speaker():
+    found = quotes_of("«Розпис - це обереги », - каже художниця Олеся Статива. Мак, за її словами, символізує "
+                      "боротьбу любові та ненависті.", published="2016-01-01")
+    assert found[-1][1] == "Olesia Statyva"
+
+
+def test_an_investigation_speaks_for_a_body_the_ner_missed():
+    analysis = analyze("Поліція підозрює директора лікарні у розтраті. Слідство встановило, що фірма не має "
+                       "ліцензії.", published="2016-01-01", lang="uk", title="")
+    names = {a.id: a.name for a in analysis.actors}
+    assert names[analysis.quotes[-1].speaker] == "Поліція" and analysis.quotes[-1].speaker_text == "Слідство"
+
+
+def test_a_ruling_speaks_for_the_court_named_before():
+    analysis = analyze("Вчора Печерський районний суд розглянув справу. В ухвалі йдеться, що суддя "
+                       "заблокував рішення.", published="2016-01-01", lang="uk", title="")
+    names = {a.id: a.name for a in analysis.actors}
+    assert "суд" in names[analysis.quotes[-1].speaker].lower()

@@ -118,11 +118,17 @@ class _Finder:
 
     def run(self) -> list[Quote]:
         previous = None
+        waiting = sorted(self.quoted, key=lambda q: q.end)
         for sentence in self.doc.sents:
             self._sentence(sentence, previous)
             if sentence.text.strip():
                 previous = sentence
-        self._direct()
+            # direct quotes in the order the text gives them, so that `за її словами` after
+            # `«...», – каже художниця Олеся Статива` knows who she is
+            done = [q for q in waiting if q.end <= sentence.end_char]
+            waiting = waiting[len(done):]
+            self._direct(done)
+        self._direct(waiting)
         self.quotes.sort(key=lambda q: q.start)
         return _without_overlaps(self.quotes)
 
@@ -196,7 +202,8 @@ class _Finder:
             return False
         end = _content_end(sentence)
         speaking = speaking or (verb.head if "Conv" in verb.morph.get("VerbForm") else verb)
-        speaker = self._subject(speaking, sentence)
+        impersonal = verb.lower_ in self.cues["statement"] and not self._is_cue_verb(verb)
+        speaker = self._document_source(verb, sentence) if impersonal else self._subject(speaking, sentence)
         infinitive = sorted(self._infinitives(verb) & self.cues["verb_set"])
         self._add(start, end, speaker, cue or (infinitive[0] if infinitive else verb.lemma_.lower()), sentence)
         return True
@@ -225,6 +232,15 @@ class _Finder:
                       token.lemma_.lower(), sentence)
             return True
         return False
+
+    def _document_source(self, verb: Token, sentence: Span) -> Mention | None:
+        """`В ухвалі йдеться, що`: the body that issues the document named before the verb (the
+        court the article named), if the lexicon knows who issues it."""
+        for noun in reversed([t for t in self.doc[sentence.start:verb.i] if t.pos_ == "NOUN"]):
+            found = self._as_written(noun, self._agency(noun))
+            if found is not None:
+                return found
+        return None
 
     def _statement_that(self, token: Token) -> bool:
         """`В ухвалі йдеться, що ...`: an impersonal statement verb right before `, що` (not the
@@ -356,9 +372,9 @@ class _Finder:
         return self._organisation_phrase(head, verb, sentence.end) if head is not None else None
 
     # --- direct quotes -------------------------------------------------------------------
-    def _direct(self) -> None:
+    def _direct(self, quoted_spans: list[Quoted]) -> None:
         taken = [(q.start, q.end) for q in self.quotes]
-        for quoted in self.quoted:
+        for quoted in quoted_spans:
             inner = self.text[quoted.start:quoted.end]
             if len(re.findall(r"\w+", inner)) < MIN_DIRECT_WORDS:
                 continue
@@ -544,6 +560,15 @@ class _Finder:
             found = next((m for m in inside if m.label == label), None)
             if found is not None:
                 return found
+        inside_org = next((d for d in token.subtree if d.i != token.i and self._organisation_noun(d)), None)
+        if inside_org is not None:  # `сайт Департаменту економіки мерії заявляє`: the department
+            return self._organisation_phrase(inside_org, token, token.sent.end)
+        return self._as_written(token, self._referent(token))
+
+    def _referent(self, token: Token) -> Mention | None:
+        """Whom a common noun refers back to: the latest actor named with the same head word
+        (`суд` -> `Вищий господарський суд`), the body behind an investigation, the outlet named
+        before, or for a person noun the person the text is about."""
         lemmas = lemma_set(token.text, self.lang)
         earlier = [m for m in self.mentions if m.end <= token.idx and m.actor and m.label in ("ORG", "PERS")
                    and any(lemmas & lemma_set(w, self.lang) for w in m.text.split())]
@@ -555,6 +580,17 @@ class _Finder:
         if "Anim" in token.morph.get("Animacy"):
             return self._introduced_as(token) or self._person_of_gender(self._gender_of(token))
         return None
+
+    def _as_written(self, token: Token, referent: Mention | None) -> Mention | None:
+        """The speaker as the text names it here (`він`, `суд`, `журналіст`), standing for the actor
+        it refers to."""
+        if referent is None:
+            return None
+        return Mention(token.idx, token.idx + len(token.text), token.text, referent.label, referent.actor)
+
+    def _organisation_noun(self, token: Token) -> bool:
+        nouns = set(self.cues.get("organisation_nouns", []))
+        return token.pos_ == "NOUN" and bool((lemma_set(token.text, self.lang) | {token.lemma_.lower()}) & nouns)
 
     def _introduced_as(self, token: Token) -> Mention | None:
         """`Режисер сказав` after `вистава режисера Романа Мархоліа`: the person the text named
@@ -655,7 +691,14 @@ class _Finder:
         bodies = [m for m in self.mentions if m.label == "ORG" and m.actor and m.start != token.idx
                   and any(markers & (lemma_set(w, self.lang) | {w.lower()}) for w in m.text.split())]
         before = [m for m in bodies if m.end <= token.idx]
-        return before[-1] if before else (bodies[0] if bodies else None)
+        if before or bodies:
+            return before[-1] if before else bodies[0]
+        # a body the NER missed (`Поліція підозрює ...` in the lead): the noun itself names it
+        nouns = [t for t in self.doc if t.pos_ in ("NOUN", "PROPN") and t.i != token.i
+                 and markers & (lemma_set(t.text, self.lang) | {t.lower_}) and self._organisation_noun(t)]
+        earlier = [t for t in nouns if t.i < token.i]
+        noun = earlier[-1] if earlier else (nouns[0] if nouns else None)
+        return self._organisation_phrase(noun, noun, noun.sent.end) if noun is not None else None
 
     def _located_source(self, verb: Token) -> Mention | None:
         """`в МВС заявили`, `у лікарні повідомили`: the organisation the impersonal plural speaks for."""
@@ -725,7 +768,7 @@ class _Finder:
         for token in span:
             gender = self.cues["pronouns"].get(token.lower_)
             if gender is not None:
-                return self._person_of_gender(gender)
+                return self._as_written(token, self._person_of_gender(gender))
         return None
 
     def _person_of_gender(self, gender: str | None) -> Mention | None:
