@@ -280,3 +280,23 @@ def test_a_ruling_speaks_for_the_court_named_before():
                        "заблокував рішення.", published="2016-01-01", lang="uk", title="")
     names = {a.id: a.name for a in analysis.actors}
     assert "суд" in names[analysis.quotes[-1].speaker].lower()
+
+
+def test_a_noun_before_the_verb_blocks_the_no_subject_fallback_and_may_hold_the_organisation():
+    analysis = analyze("Іван Петренко продав паркінг. Разом з тим сайт Департаменту економіки мерії заявляє про "
+                       "72 млн грн.", published="2016-01-01", lang="uk", title="")
+    quote = analysis.quotes[-1]
+    assert quote.text.endswith("72 млн грн") and "Департамент" in quote.speaker_text
+
+
+def test_a_named_subject_before_the_verb_beats_a_misparsed_object():
+    analysis = analyze("У квітні ТОВ «Агромаш» повідомило держпідприємство, що відмовляється від товару.",
+                       published="2016-01-01", lang="uk", title="")
+    assert "Агромаш" in analysis.quotes[0].speaker_text
+
+
+def test_the_name_inside_a_role_phrase_is_the_speaker_text():
+    analysis = analyze("Президент Національного олімпійського комітету України Сергій Бубка привітав гімнастів: "
+                       "«Нехай ще не раз лунає гімн України на ваших змаганнях».", published="2016-01-01", lang="uk",
+                       title="")
+    assert analysis.quotes[0].speaker_text == "Сергій Бубка"

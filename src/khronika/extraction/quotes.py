@@ -501,6 +501,10 @@ class _Finder:
             return located
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubj:pass"):
+                if child.i > verb.i and child.pos_ == "NOUN":  # `ТД «Украгропром» повідомив держпідприємство`:
+                    named = self._mention_before(verb, nominative=True, within=sentence)  # the object misparsed
+                    if named is not None:
+                        return named
                 found = self._mention_at(child) or self._outlet_in(self.doc[child.i:child.i + 1]) \
                     or self._pronoun(self.doc[child.i:child.i + 1]) \
                     or self._named_by_head(child) or self._organisation_phrase(child, verb)
@@ -523,7 +527,7 @@ class _Finder:
         found = after or self._pronoun(self.doc[max(verb.i - 3, 0):verb.i + 1 + len(window)])
         if found is None:  # a common-noun subject before the verb, or right after it
             start = within_start = sentence.start if sentence is not None else verb.sent.start
-            nouns = [t for t in self.doc[start:verb.i] if t.pos_ == "NOUN" and "Nom" in t.morph.get("Case")]
+            nouns = [t for t in self.doc[start:verb.i] if t.pos_ == "NOUN" and self._may_be_nominative(t)]
             nouns += [t for t in window if t.pos_ == "NOUN" and "Nom" in t.morph.get("Case")]
             after_verb = [t for t in window if t.pos_ in ("NOUN", "PROPN") and "Nom" in t.morph.get("Case")]
             for noun in (nouns[-1:] if within_start < verb.i else []) + nouns[:1]:
@@ -543,10 +547,17 @@ class _Finder:
         if pronoun is not None:
             return self._pronoun(self.doc[pronoun.i:pronoun.i + 1])
         if "Sing" not in verb.morph.get("Number") or "1" in verb.morph.get("Person") \
-                or any(t.pos_ in ("NOUN", "PROPN", "PRON") and "Nom" in t.morph.get("Case") for t in before):
-            return None
+                or any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in before):
+            return None  # a noun before the verb may be its subject, misparsed
         gender = {"Fem": "femn", "Masc": "masc"}.get(next(iter(verb.morph.get("Gender")), ""))
         return self._person_of_gender(gender)
+
+    def _may_be_nominative(self, token: Token) -> bool:
+        """Nominative by the parse, or by the dictionary where the parser chose an equal form
+        (`сайт ... заявляє`: masculine inanimate accusative)."""
+        if "Nom" in token.morph.get("Case"):
+            return True
+        return any(p.tag.case == "nomn" for p in _parses(token.text, self.lang))
 
     def _named_by_head(self, token: Token) -> Mention | None:
         """A subject that is a common noun (`Суд зазначив`, `прес-служба прокуратури повідомила`):
@@ -716,7 +727,18 @@ class _Finder:
 
     def _mention_at(self, token: Token) -> Mention | None:
         containing = [m for m in self.mentions if m.start <= token.idx < m.end and m.actor]
-        return max(containing, key=lambda m: m.end - m.start) if containing else None
+        if not containing:
+            return None
+        return self._by_name(max(containing, key=lambda m: m.end - m.start))
+
+    def _by_name(self, mention: Mention) -> Mention:
+        """A role phrase (`Президент НОК`) followed or filled by the person's name (`Сергій Бубка`):
+        the name is how the text names the speaker."""
+        if mention.kind != "role":
+            return mention
+        named = [m for m in self.mentions if m.kind == "name" and m.actor == mention.actor and m is not mention
+                 and mention.start <= m.start and not self.text[mention.end:m.start].strip()]
+        return min(named, key=lambda m: m.start) if named else mention
 
     def _mention_in(self, span: Span) -> Mention | None:
         if not len(span):
@@ -743,7 +765,7 @@ class _Finder:
         # the outermost mention (`Керівник ... Чен Вейхуа`) over the names inside it, nearest first
         best_end = max(m.end for m in candidates)
         nearest = [m for m in candidates if m.end == best_end] or candidates
-        return min(nearest, key=lambda m: m.start)
+        return self._by_name(min(nearest, key=lambda m: m.start))
 
     def _nominative(self, mention: Mention) -> bool:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -753,6 +775,8 @@ class _Finder:
         if self.lang == "en":
             return True
         cases = head.morph.get("Case")
+        if "Yes" in head.morph.get("Uninflect"):
+            return True  # `ТД «Украгропром»`: an abbreviation has every case
         if cases:
             return "Nom" in cases
         return any(p.tag.case == "nomn" for p in _parses(head.text, self.lang))
