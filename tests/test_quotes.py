@@ -300,3 +300,27 @@ def test_the_name_inside_a_role_phrase_is_the_speaker_text():
                        "«Нехай ще не раз лунає гімн України на ваших змаганнях».", published="2016-01-01", lang="uk",
                        title="")
     assert analysis.quotes[0].speaker_text == "Сергій Бубка"
+
+
+def test_a_cue_inside_the_clause_leaves_the_whole_clause_and_names_the_pronoun():
+    analysis = analyze("Художниця Олеся Статива показала розпис. Мак, за її словами, символізує боротьбу любові "
+                       "та ненависті.", published="2016-01-01", lang="uk", title="")
+    quote = analysis.quotes[-1]
+    assert quote.text == "Мак, за її словами, символізує боротьбу любові та ненависті" and quote.speaker_text == "її"
+
+
+def test_a_source_with_no_comma_after_it_ends_at_its_noun_phrase():
+    analysis = analyze("СБУ розслідує справу. За даними слідства невстановлені особи розтратили частину коштів, "
+                       "перерахувавши їх фірмам.", published="2016-01-01", lang="uk", title="")
+    quote = analysis.quotes[-1]
+    assert quote.text.startswith("невстановлені особи розтратили") and quote.speaker_text == "слідства"
+    assert {a.id: a.name for a in analysis.actors}[quote.speaker] == "Security Service of Ukraine"
+
+
+def test_an_unresolved_person_noun_subject_takes_no_nearby_name_and_they_is_no_one_person():
+    found = quotes_of("У протоколі про відхилення «УПС» Замовник зазначив, що компанія надала накази.",
+                      published="2016-01-01")
+    assert found[0][1] is None
+    found = quotes_of("Директор Іван Петренко викликав працівників. Вони повідомили, що документи зникли.",
+                      published="2016-01-01")
+    assert found[-1][1] is None

@@ -314,14 +314,39 @@ class _Finder:
                     continue
                 who = self.doc[sentence.start + k + 1:comma.i] if width > len(phrase.split()) \
                     else self.doc[sentence.start + k + width:comma.i]
+                if any(t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") for t in who):
+                    self._add_unpunctuated(sentence, who, phrase)  # `За даними слідства невстановлені особи ...`
+                    return True
                 speaker = self._mention_in(who) or self._outlet_in(who) or self._pronoun(who) or next(
                     (found for t in who if t.pos_ == "NOUN" and (found := self._named_by_head(t))), None)
                 if len(who) > 12 or self._is_record(who):
                     continue  # too far from the cue to be its source, or a register rather than a speaker
-                self._add(self.doc[comma.i + 1].idx, _content_end(sentence), speaker, phrase, sentence,
-                          speaker_text=who.text)
+                # `Мак, за її словами, символізує ...`: a cue inside the clause leaves the whole clause
+                before = sentence[:max(k - 1, 0)]
+                inside = k > 0 and sentence[k - 1].text == "," and not any(t.pos_ == "VERB" for t in before) \
+                    and any(t.pos_ in ("NOUN", "PROPN") and self._may_be_nominative(t) for t in before)
+                start = sentence.start_char if inside else self.doc[comma.i + 1].idx
+                named_here = speaker is not None and who.start_char <= speaker.start < who.end_char
+                self._add(start, _content_end(sentence), speaker, phrase, sentence,
+                          speaker_text=speaker.text if named_here else who.text)
                 return True
         return False
+
+    def _add_unpunctuated(self, sentence: Span, rest: Span, phrase: str) -> None:
+        """`За даними слідства невстановлені особи розтратили ...` (no comma after the source): the
+        source is the noun phrase right after the cue, the content begins after it."""
+        head = rest[0]
+        end = head.i
+        for token in self.doc[head.i + 1:rest.end]:
+            if token.dep_ not in NAME_DEPENDENTS or not head.i <= token.head.i <= end:
+                break
+            end = token.i
+        source = self.doc[head.i:end + 1]
+        if end + 1 >= sentence.end:
+            return
+        speaker = self._mention_in(source) or self._outlet_in(source) or self._pronoun(source) \
+            or self._named_by_head(source.root)
+        self._add(self.doc[end + 1].idx, _content_end(sentence), speaker, phrase, sentence, speaker_text=source.text)
 
     def _statement(self, sentence: Span) -> bool:
         """`CONTENT, – сказано в заяві МЗС`: the content before the dash."""
@@ -510,6 +535,8 @@ class _Finder:
                     or self._named_by_head(child) or self._organisation_phrase(child, verb)
                 if found is not None:
                     return found
+                if child.i < verb.i and child.pos_ == "NOUN" and "Anim" in child.morph.get("Animacy"):
+                    return None  # `Замовник зазначив`: a person noun the text does not resolve, not a name nearby
         before = self._mention_before(verb, nominative=True, within=sentence)
         if before is not None:
             return before
@@ -777,6 +804,8 @@ class _Finder:
         cases = head.morph.get("Case")
         if "Yes" in head.morph.get("Uninflect"):
             return True  # `ТД «Украгропром»`: an abbreviation has every case
+        if span.root.dep_ in ("nsubj", "nsubj:pass") or "Nom" in span[-1].morph.get("Case"):
+            return True  # `Олеся Статива показала`: the parser may read one word of a name in another case
         if cases:
             return "Nom" in cases
         return any(p.tag.case == "nomn" for p in _parses(head.text, self.lang))
@@ -796,8 +825,10 @@ class _Finder:
         return None
 
     def _person_of_gender(self, gender: str | None) -> Mention | None:
-        """The latest person of this gender (`вона` after `дружина Олена ... Андрій`); a plural or
-        unknown gender takes the latest person."""
+        """The latest person of this gender (`вона` after `дружина Олена ... Андрій`); an unknown
+        gender takes the latest person."""
+        if gender == "plur":
+            return None  # `вони`: a group, not the one person the text spoke of last
         if gender in ("masc", "femn"):
             for person in reversed(self.people):
                 if self._gender(person) in (None, gender):
