@@ -324,3 +324,24 @@ def test_an_unresolved_person_noun_subject_takes_no_nearby_name_and_they_is_no_o
     found = quotes_of("Директор Іван Петренко викликав працівників. Вони повідомили, що документи зникли.",
                       published="2016-01-01")
     assert found[-1][1] is None
+
+
+def test_the_exact_wording_after_a_colon_is_the_subjects():
+    analysis = analyze("Обидві пропозиції комітет з конкурсних торгів відхилив з однаковим формулюванням: «сертифікат "
+                       "відповідності надано на товар, який не відповідає вимогам».", published="2016-01-01",
+                       lang="uk", title="")
+    quote = analysis.quotes[0]
+    assert quote.kind == "direct" and quote.speaker_text and "комітет" in quote.speaker_text.lower()
+
+
+def test_a_person_noun_is_not_the_organisation_it_works_for():
+    analysis = analyze("Заступник голови РДА Сергій Білецький відкрив нараду. За словами заступника голови РДА, "
+                       "кожна школа отримає автобус.", published="2016-01-01", lang="uk", title="")
+    assert {a.id: a.name for a in analysis.actors}[analysis.quotes[-1].speaker] == "Serhii Biletskyi"
+
+
+def test_an_outlet_noun_takes_no_name_from_the_next_clause():
+    analysis = analyze("Про це пише Григорій Пирлік на сайті «МедіаПорт». Як зазначає видання, Андрій Артеменко "
+                       "є сином колишнього директора.", published="2016-01-01", lang="uk", title="")
+    names = {a.id: a.name for a in analysis.actors}
+    assert names.get(analysis.quotes[-1].speaker) != "Andrii Artemenko"

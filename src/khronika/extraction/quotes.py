@@ -317,20 +317,28 @@ class _Finder:
                 if any(t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") for t in who):
                     self._add_unpunctuated(sentence, who, phrase)  # `За даними слідства невстановлені особи ...`
                     return True
-                speaker = self._mention_in(who) or self._outlet_in(who) or self._pronoun(who) or next(
+                first = next((t for t in who if t.pos_ == "NOUN"), None)
+                person = self._named_by_head(first) if first is not None and self._person_noun(first) else None
+                speaker = person or self._mention_in(who) or self._outlet_in(who) or self._pronoun(who) or next(
                     (found for t in who if t.pos_ == "NOUN" and (found := self._named_by_head(t))), None)
                 if len(who) > 12 or self._is_record(who):
                     continue  # too far from the cue to be its source, or a register rather than a speaker
                 # `Мак, за її словами, символізує ...`: a cue inside the clause leaves the whole clause
-                before = sentence[:max(k - 1, 0)]
-                inside = k > 0 and sentence[k - 1].text == "," and not any(t.pos_ == "VERB" for t in before) \
-                    and any(t.pos_ in ("NOUN", "PROPN") and self._may_be_nominative(t) for t in before)
+                inside = k > 0 and sentence[k - 1].text == "," and self._subject_only(sentence[:k - 1])
                 start = sentence.start_char if inside else self.doc[comma.i + 1].idx
                 named_here = speaker is not None and who.start_char <= speaker.start < who.end_char
                 self._add(start, _content_end(sentence), speaker, phrase, sentence,
                           speaker_text=speaker.text if named_here else who.text)
                 return True
         return False
+
+    def _subject_only(self, before: Span) -> bool:
+        """`Мак, за її словами, символізує`: what precedes a mid-sentence cue is a subject (a noun
+        that can be nominative, no verb yet), not an opening adverbial (`Між тим, за даними ...`)."""
+        if any(t.pos_ == "VERB" for t in before):
+            return False
+        return any(t.pos_ in ("NOUN", "PROPN") and any(p.tag.case == "nomn" for p in _parses(t.text, self.lang))
+                   for t in before)
 
     def _add_unpunctuated(self, sentence: Span, rest: Span, phrase: str) -> None:
         """`За даними слідства невстановлені особи розтратили ...` (no comma after the source): the
@@ -517,7 +525,15 @@ class _Finder:
             return speaker, speaker.text if speaker else None, verb.lemma_.lower()
         colon = span[-1]
         speaker = self._mention_before(colon, adjacent=True)
+        if speaker is None and colon.i > 0 and self._is_wording(self.doc[colon.i - 1]):
+            # `комітет відхилив пропозиції з однаковим формулюванням: «...»`: the subject's words
+            speaker = self._subject(colon.sent.root, colon.sent)
+            return speaker, speaker.text if speaker else None, None
         return (speaker, speaker.text, None) if speaker is not None else None
+
+    def _is_wording(self, token: Token) -> bool:
+        lemmas = lemma_set(token.text, self.lang) | {token.lower_}
+        return bool(lemmas & set(self.cues.get("wording_nouns", [])))
 
     # --- speakers ------------------------------------------------------------------------
     def _subject(self, verb: Token, sentence: Span | None) -> Mention | None:
@@ -535,7 +551,7 @@ class _Finder:
                     or self._named_by_head(child) or self._organisation_phrase(child, verb)
                 if found is not None:
                     return found
-                if child.i < verb.i and child.pos_ == "NOUN" and "Anim" in child.morph.get("Animacy"):
+                if child.i < verb.i and child.pos_ == "NOUN" and self._person_noun(child):
                     return None  # `Замовник зазначив`: a person noun the text does not resolve, not a name nearby
         before = self._mention_before(verb, nominative=True, within=sentence)
         if before is not None:
@@ -582,8 +598,11 @@ class _Finder:
     def _may_be_nominative(self, token: Token) -> bool:
         """Nominative by the parse, or by the dictionary where the parser chose an equal form
         (`сайт ... заявляє`: masculine inanimate accusative)."""
-        if "Nom" in token.morph.get("Case"):
+        cases = set(token.morph.get("Case"))
+        if "Nom" in cases:
             return True
+        if cases - {"Acc", "Voc"}:
+            return False  # a genitive that could be a nominative plural (`мерії`) stays genitive
         return any(p.tag.case == "nomn" for p in _parses(token.text, self.lang))
 
     def _named_by_head(self, token: Token) -> Mention | None:
@@ -592,16 +611,28 @@ class _Finder:
         before whose name has the same head word (`суд` -> `Вищий господарський суд`)."""
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
-        inside = [self._mention_at(d) for d in token.subtree if d.i != token.i]
-        inside = [m for m in inside if m is not None]
-        for label in ("PERS", "ORG"):  # `Депутат міськради Олег Савченко`: the named person speaks
-            found = next((m for m in inside if m.label == label), None)
-            if found is not None:
-                return found
-        inside_org = next((d for d in token.subtree if d.i != token.i and self._organisation_noun(d)), None)
-        if inside_org is not None:  # `сайт Департаменту економіки мерії заявляє`: the department
-            return self._organisation_phrase(inside_org, token, token.sent.end)
+        phrase = self._own_words(token)
+        inside = [m for m in (self._mention_at(d) for d in phrase) if m is not None]
+        # `Депутат міськради Олег Савченко`: the named person speaks; `Заступник голови РДА`: a person
+        # noun is not the organisation it works for
+        person = next((m for m in inside if m.label == "PERS"), None)
+        if person is not None or self._person_noun(token):
+            return person or self._as_written(token, self._referent(token))
+        named = next((m for m in inside if m.label == "ORG"), None)
+        noun = next((d for d in phrase if self._organisation_noun(d)), None)
+        if noun is not None and (named is None or noun.idx < named.start):
+            # `сайт Департаменту економіки мерії заявляє`: the department, the nearer body
+            return self._organisation_phrase(noun, token, token.sent.end)
+        if named is not None:
+            return named
         return self._as_written(token, self._referent(token))
+
+    def _own_words(self, token: Token) -> list[Token]:
+        """The noun's dependents up to the first punctuation mark either side: a parser may hang the
+        next clause's subject on it (`Як зазначає видання, Андрій Артеменко ...`)."""
+        words = [d for d in token.subtree if d.i != token.i]
+        return [d for d in words if not any(t.is_punct and t.text not in OPENING and t.text not in OPENING.values()
+                                            for t in self.doc[min(d.i, token.i):max(d.i, token.i)])]
 
     def _referent(self, token: Token) -> Mention | None:
         """Whom a common noun refers back to: the latest actor named with the same head word
@@ -615,9 +646,17 @@ class _Finder:
         body = self._agency(token) or self._outlet_named_by(token)
         if body is not None:
             return body
-        if "Anim" in token.morph.get("Animacy"):
+        if self._person_noun(token):
             return self._introduced_as(token) or self._person_of_gender(self._gender_of(token))
         return None
+
+    def _person_noun(self, token: Token) -> bool:
+        """Animate by the parse or, where the parser slipped (`прокурор` read as inanimate), by every
+        reading in the dictionary."""
+        if "Anim" in token.morph.get("Animacy"):
+            return True
+        nouns = [p for p in _parses(token.text, self.lang) if p.tag.POS == "NOUN"]
+        return bool(nouns) and all("anim" in p.tag.grammemes for p in nouns)
 
     def _as_written(self, token: Token, referent: Mention | None) -> Mention | None:
         """The speaker as the text names it here (`він`, `суд`, `журналіст`), standing for the actor
@@ -628,7 +667,8 @@ class _Finder:
 
     def _organisation_noun(self, token: Token) -> bool:
         nouns = set(self.cues.get("organisation_nouns", []))
-        return token.pos_ == "NOUN" and bool((lemma_set(token.text, self.lang) | {token.lemma_.lower()}) & nouns)
+        lemmas = lemma_set(token.text, self.lang) | {token.lemma_.lower()}
+        return token.pos_ in ("NOUN", "PROPN") and bool(lemmas & nouns)
 
     def _introduced_as(self, token: Token) -> Mention | None:
         """`Режисер сказав` after `вистава режисера Романа Мархоліа`: the person the text named
