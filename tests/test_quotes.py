@@ -345,3 +345,9 @@ def test_an_outlet_noun_takes_no_name_from_the_next_clause():
                        "є сином колишнього директора.", published="2016-01-01", lang="uk", title="")
     names = {a.id: a.name for a in analysis.actors}
     assert names.get(analysis.quotes[-1].speaker) != "Andrii Artemenko"
+
+
+def test_a_name_in_apposition_to_a_nominative_noun_is_someone_the_text_is_about():
+    found = quotes_of("Іван Панько створив майстерню. Справу продовжує його донька Валентина. Вона розповідає, що "
+                      "навчилася малювати в дитинстві.", published="2016-01-01")
+    assert found[-1][1] == "Valentyna"

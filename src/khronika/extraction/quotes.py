@@ -834,6 +834,14 @@ class _Finder:
         nearest = [m for m in candidates if m.end == best_end] or candidates
         return self._by_name(min(nearest, key=lambda m: m.start))
 
+    def _titled_by(self, span: Span) -> Token | None:
+        """The person noun a name stands in apposition to (`донька Валентина`), right before it."""
+        root = span.root
+        if root.dep_ not in ("flat:title", "appos", "nmod") or root.head.i != span.start - 1 \
+                or root.head.pos_ != "NOUN" or not self._person_noun(root.head):
+            return None
+        return root.head  # `донька Валентина` read as `daughter of Valentyn` is the parser's slip
+
     def _nominative(self, mention: Mention) -> bool:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -846,6 +854,8 @@ class _Finder:
             return True  # `ТД «Украгропром»`: an abbreviation has every case
         if span.root.dep_ in ("nsubj", "nsubj:pass") or "Nom" in span[-1].morph.get("Case"):
             return True  # `Олеся Статива показала`: the parser may read one word of a name in another case
+        if self._titled_by(span) is not None and "Nom" in self._titled_by(span).morph.get("Case"):
+            return True  # `донька Валентина`: a name agrees with the noun it names
         if cases:
             return "Nom" in cases
         return any(p.tag.case == "nomn" for p in _parses(head.text, self.lang))
@@ -865,19 +875,18 @@ class _Finder:
         return None
 
     def _person_of_gender(self, gender: str | None) -> Mention | None:
-        """The latest person of this gender (`вона` after `дружина Олена ... Андрій`); an unknown
-        gender takes the latest person."""
+        """The latest person of this gender (`вона` after `дружина Олена ... Андрій`), none if the
+        text has spoken of no one of it; an unknown gender takes the latest person."""
         if gender == "plur":
             return None  # `вони`: a group, not the one person the text spoke of last
         if gender in ("masc", "femn"):
-            for person in reversed(self.people):
-                if self._gender(person) in (None, gender):
-                    return person
+            return next((p for p in reversed(self.people) if self._gender(p) in (None, gender)), None)
         return self.last_person
 
     def _gender(self, mention: Mention) -> str | None:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        genders = set(span[0].morph.get("Gender")) if span is not None else set()
+        title = self._titled_by(span) if span is not None else None
+        genders = set((title or span[0]).morph.get("Gender")) if span is not None else set()
         if genders == {"Fem"}:
             return "femn"
         return "masc" if genders == {"Masc"} else None
