@@ -351,3 +351,7 @@ def test_a_name_in_apposition_to_a_nominative_noun_is_someone_the_text_is_about(
     found = quotes_of("Іван Панько створив майстерню. Справу продовжує його донька Валентина. Вона розповідає, що "
                       "навчилася малювати в дитинстві.", published="2016-01-01")
     assert found[-1][1] == "Valentyna"
+
+
+def test_a_register_with_no_comma_after_it_is_not_a_source_either():
+    assert quotes_of("За даними «ВДЗ» фірма з червня почала вигравати тендери.", published="2016-01-01") == []

@@ -350,8 +350,8 @@ class _Finder:
                 break
             end = token.i
         source = self.doc[head.i:end + 1]
-        if end + 1 >= sentence.end:
-            return
+        if end + 1 >= sentence.end or self._is_record(self.doc[head.i:end + 3]):
+            return  # `За даними «ВДЗ» фірма ...`: a register's data, not a speaker's words
         speaker = self._mention_in(source) or self._outlet_in(source) or self._pronoun(source) \
             or self._named_by_head(source.root)
         self._add(self.doc[end + 1].idx, _content_end(sentence), speaker, phrase, sentence, speaker_text=source.text)
