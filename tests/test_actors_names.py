@@ -40,3 +40,22 @@ def test_nominative_phrase_puts_the_head_and_its_adjectives_in_the_nominative(te
 def test_slug_is_stable_and_ascii():
     assert slug("Іван Петренко") == "ivan-petrenko"
     assert slug("China Daily") == "china-daily"
+
+
+@pytest.mark.parametrize("written, nominative", [
+    ("Петра Гайдейчука", ["Петро", "Гайдейчук"]),
+    ("Олеся Статива", ["Олеся", "Статива"]),
+    ("Олена Шемякіна", ["Олена", "Шемякіна"]),
+    ("Сергія Лаврова", ["Сергій", "Лавров"]),
+])
+def test_a_persons_name_is_read_in_one_case_and_gender(written, nominative):
+    from khronika.actors.link import _name_parts
+
+    assert _name_parts(written, "uk") == nominative
+
+
+def test_a_first_name_alone_is_not_looked_up_as_a_surname():
+    from khronika import analyze
+
+    analysis = analyze("Андрій приніс голубів на виставку.", published="2016-01-01", lang="uk", title="")
+    assert not any(a.in_kb for a in analysis.actors if a.type == "PER")

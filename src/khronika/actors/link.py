@@ -230,7 +230,35 @@ def _name_parts(text: str, lang: str) -> list[str]:
     parts = [w for w in words if len(w.rstrip(".")) > 1 and not (w.endswith(".") and len(w) <= 3)]
     if lang not in ("uk", "ru"):
         return parts
-    return [_nominative(w, lang) for w in parts]
+    return _agreeing_nominatives(parts, lang)
+
+
+NAME_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
+
+
+def _agreeing_nominatives(words: list[str], lang: str) -> list[str]:
+    """The name's words read in the one case and gender that fits most of them (`Петра Гайдейчука`:
+    masculine genitive, so `Петро`, not the woman's name `Петра`; `Олеся Статива`: feminine
+    nominative, not the genitive of `Олесь`). A word with no reading in the nominative chosen stays
+    as written (`Олена Шемякіна`, a feminine surname the dictionary lacks)."""
+    parses = [[p for p in analyzer(lang).parse(w.lower()) if {"Name", "Surn", "Patr"} & p.tag.grammemes]
+              for w in words]
+    best, best_score = None, 0
+    for case in NAME_CASES:
+        for gender in ("masc", "femn"):
+            fits = [next((p for p in ps if p.tag.case == case and p.tag.gender == gender), None) for ps in parses]
+            score = sum(f is not None for f in fits)
+            if score > best_score:
+                best, best_score = (case, fits), score
+    if best is None:
+        return [_nominative(w, lang) for w in words]
+    case, fits = best
+    return [_capitalised(f.normal_form) if f is not None else _capitalised(w.lower()) if case == "nomn"
+            else _nominative(w, lang) for w, f in zip(words, fits, strict=True)]
+
+
+def _capitalised(lemma: str) -> str:
+    return "-".join(part.capitalize() for part in lemma.split("-"))
 
 
 def _nominative(word: str, lang: str) -> str:
@@ -238,7 +266,7 @@ def _nominative(word: str, lang: str) -> str:
     named = [p for p in parses if {"Name", "Surn", "Patr"} & p.tag.grammemes]
     best = (named or parses)[0] if (named or parses) else None
     lemma = best.normal_form if best and best.is_known else word.lower()
-    return "-".join(part.capitalize() for part in lemma.split("-"))
+    return _capitalised(lemma)
 
 
 def _person(state: Linked, mention: Mention) -> str | None:
@@ -261,6 +289,8 @@ def _named_in_full_before(state: Linked, surname: frozenset[str], words: int) ->
 
 def _kb_person(state: Linked, parts: list[str]) -> str | None:
     """A knowledge-base person whose name has the same consonant skeleton, active near the date."""
+    if len(parts) == 1 and _given_name_only(parts[0], state.lang):
+        return None  # `Андрій` alone is nobody's surname (its skeleton would match `Onodera`)
     ids = state.kb.surnames.get(consonant_key(parts[-1]), [])
     fitting = []
     for entry_id in dict.fromkeys(ids):
@@ -273,6 +303,14 @@ def _kb_person(state: Linked, parts: list[str]) -> str | None:
             continue
         fitting.append(entry_id)
     return fitting[0] if len(fitting) == 1 else None
+
+
+def _given_name_only(word: str, lang: str) -> bool:
+    """The dictionary knows the word as a first name and never as a surname."""
+    if lang not in ("uk", "ru"):
+        return False
+    tags = [p.tag.grammemes for p in analyzer(lang).parse(word.lower())]
+    return any("Name" in t for t in tags) and not any("Surn" in t for t in tags)
 
 
 def _first_name_fits(entry: Entry, first: str) -> bool:
