@@ -33,7 +33,7 @@ def test_preposition_and_case_pick_the_recipient():
 
 def test_the_place_of_an_event_is_not_its_recipient():
     found, analysis = events_of("Поліція затримала 30 протестувальників у Мінську.")
-    assert found == [("COERCE", ["Поліція"], None)]
+    assert found[0][:2] == ("COERCE", ["Поліція"]) and found[0][2] != ["Minsk"]
     event = analysis.events[0]
     assert event.mode == "arrest"
     assert {a.id: a.name for a in analysis.actors}[event.location] == "Minsk"
@@ -88,6 +88,24 @@ def test_english_roles_from_the_parse():
     assert found == [("SANCTION", ["European Union"], ["Belarus"])]
     found, _ = events_of("The United States urged Russia to withdraw its troops.", lang="en")
     assert found == [("REQUEST", ["United States"], ["Russia"])]
+
+
+def test_a_person_named_by_a_common_noun_is_the_recipient():
+    found, _ = events_of("Прикордонники затримали громадянина Грузії в аеропорту.")
+    assert found == [("COERCE", ["Прикордонники"], ["Громадянин Грузії"])]
+    found, _ = events_of("Суд відмовив прокуратурі в задоволенні клопотання.")
+    assert found == [("REJECT", ["Суд"], ["Прокуратура"])]
+
+
+def test_the_subject_of_a_passive_is_acted_upon():
+    found, _ = events_of("Депутат Олег Коваль був затриманий поліцією.")
+    assert found == [("COERCE", ["Поліція"], ["Oleh Koval"])]
+
+
+def test_an_impersonal_act_is_done_by_the_institution_named_before():
+    found, _ = events_of("Служба безпеки України повідомила про підозру меру. Наступного дня Івана Петренка "
+                         "затримали.")
+    assert found[-1] == ("COERCE", ["Security Service of Ukraine"], ["Ivan Petrenko"])
 
 
 def test_russian_roles_from_case_without_a_parse():

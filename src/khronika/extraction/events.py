@@ -57,6 +57,9 @@ class Lexicon:
     recipient_preps: dict[str, str]
     located_preps: frozenset[str]
     agent_markers: tuple[str, ...] = ()
+    party_nouns: frozenset[str] = frozenset()
+    resident_nouns: frozenset[str] = frozenset()
+    participles: tuple[tuple[str, str], ...] = ()
 
 
 @cache
@@ -76,7 +79,9 @@ def lexicon(lang: str) -> Lexicon:
                    frozenset(data["speaker_pronouns"]), frozenset(data["person_pronouns"]),
                    frozenset(data.get("group_pronouns", [])),
                    dict(data["recipient_preps"]), frozenset(data["located_preps"]),
-                   tuple(data.get("agent_markers", [])))
+                   tuple(data.get("agent_markers", [])), frozenset(data.get("party_nouns", [])),
+                   frozenset(data.get("resident_nouns", [])),
+                   tuple((a, b) for a, b in data.get("participles", [])))
 
 
 @dataclass
@@ -124,7 +129,7 @@ class _Reader:
         self.modifiers = self._mentions_by_token([m for m in mentions if m.actor and m.kind == "modifier"])
         self.events: list[Found] = []
         self.new_actors: dict[str, Actor] = {}
-        self.agent_nouns = frozenset(cues(lang).get("organisation_nouns", []))
+        self.agent_nouns = frozenset(cues(lang).get("organisation_nouns", [])) | self.lex.party_nouns
 
     # --- reading sentences -------------------------------------------------------------------
     def run(self) -> list[Found]:
@@ -164,7 +169,18 @@ class _Reader:
             lemmas += [x for x in dictionary_lemmas(token.lower_, self.lang, "VERB") if x not in lemmas]
             if token.pos_ == "ADJ":  # `скоординована` (a passive participle)
                 lemmas += [x for x in dictionary_lemmas(token.lower_, self.lang, "ADJ") if x not in lemmas]
+            if token.pos_ in ("ADJ", "ADV", "VERB"):  # `затриманий`, `відкрито`: the verb they come from
+                lemmas += [x for x in self._participle_verbs(lemmas + [token.lower_]) if x not in lemmas]
         return lemmas
+
+    def _participle_verbs(self, words: list[str]) -> list[str]:
+        verbs = []
+        for word in words:
+            for suffix, verb in self.lex.participles:
+                if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                    verbs.append(word[:-len(suffix)] + verb)
+                    break  # the longest suffix comes first in the list
+        return verbs
 
     def _has_dependent(self, head: Token, needs: tuple[str, ...], sentence: Span) -> bool:
         wanted = set(needs)
@@ -217,6 +233,8 @@ class _Reader:
                 category = "CONCEDE"
         if not actor:
             actor = self._actor_from_context(sentence, previous, speaker)
+        if not actor and self._impersonal(subject_head):
+            actor = self._earlier_institution(trigger)
         # an event whose actor the text leaves unnamed (`fighting broke out`) is still coded, actor null
         recipient = self._recipient(trigger, sentence, actor)
         if not recipient:
@@ -271,6 +289,9 @@ class _Reader:
 
     # --- roles -------------------------------------------------------------------------------
     def _actor(self, head: Token, trigger: Token, sentence: Span, speaker: str | None) -> list[str]:
+        if self._passive(head):  # `скоординована з Україною`, said by Blinken: his side did it
+            return self._passive_agent(head) or self._marked_agent(trigger, sentence) or \
+                ([speaker] if speaker is not None and self._quote_at(trigger) is not None else [])
         for child in head.children if self.parsed else []:
             if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and not self._can_be_nominative(child):
                 continue  # `Бережанській повідомили про підозру`: a dative the parser took for the subject
@@ -301,6 +322,53 @@ class _Reader:
             return [speaker]
         return []
 
+    def _passive(self, verb: Token) -> bool:
+        """`Філіпчук був затриманий`, `12 осіб заарештовано`, `protesters were arrested`: the subject,
+        if there is one, is the party acted upon, not the actor."""
+        if not self.parsed:
+            return False
+        if self.lang == "en":
+            return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        return "Pass" in verb.morph.get("Voice") or "0" in verb.morph.get("Person")
+
+    def _impersonal(self, verb: Token) -> bool:
+        """`Мусаєву затримали`, `Відкрито провадження`: no subject, so the doer is one named before."""
+        if self._passive(verb):
+            return True
+        if not self.parsed or self.lang == "en" or any(c.dep_.startswith("nsubj") for c in verb.children):
+            return False
+        return "Plur" in verb.morph.get("Number") and "Fin" in verb.morph.get("VerbForm") \
+            and "1" not in verb.morph.get("Person") and "2" not in verb.morph.get("Person")
+
+    def _earlier_institution(self, trigger: Token) -> list[str]:
+        """The institution that acted last in the article (`Суд наклав арешт ... Конфіскували техніку`):
+        courts, police and prosecutors keep acting until the text names another doer."""
+        named = [(m.end, [m.actor]) for m in self.mentions if m.end <= trigger.idx and m.label == "ORG"]
+        acted = [(f.trigger.idx, [x for x in f.actor if self._institution(x)]) for f in self.events
+                 if f.trigger.i < trigger.i]
+        latest = max([(at, ids) for at, ids in named + acted if ids], default=None, key=lambda pair: pair[0])
+        return latest[1] if latest else []
+
+    def _institution(self, actor_id: str) -> bool:
+        actor = self.actors.get(actor_id)
+        return actor is not None and actor.type == "ORG"
+
+    def _passive_agent(self, verb: Token) -> list[str]:
+        """`затриманий поліцією`, `arrested by the police`: the instrumental or `by` phrase acts."""
+        for child in verb.children:
+            if self.lang == "en" and child.dep_ == "agent":
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif self.lang != "en" and child.dep_ in ("obl", "obl:agent") and "Ins" in child.morph.get("Case") \
+                    and self._preposition(child) is None:
+                target = child
+            else:
+                continue
+            if target is not None:
+                found = self._participants(target, None) or self._unnamed_agent(target)
+                if found:
+                    return found
+        return []
+
     def _noun_before(self, verb: Token, sentence: Span) -> Token | None:
         for token in reversed(self.doc[max(sentence.start, verb.i - 3):verb.i]):
             if token.is_punct:
@@ -313,7 +381,7 @@ class _Reader:
         """`Поліція затримала`, `Protesters rallied`: a subject no name covers is still the actor when it
         is an organisation noun or a group of people; it gets an actor of its own."""
         lemma = noun.lemma_.lower()
-        animate = "Anim" in noun.morph.get("Animacy") or (self.lang == "en" and noun.tag_ == "NNS")
+        animate = self._animate(noun)
         if noun.pos_ != "NOUN" or not (lemma in self.agent_nouns or animate):
             return []
         body = next((c for c in noun.rights if c.dep_ == "nmod" and c.lemma_.lower() in self.agent_nouns), None)
@@ -331,6 +399,16 @@ class _Reader:
         self.new_actors.setdefault(actor.id, actor)
         self.actors.setdefault(actor.id, actor)
         return [actor.id]
+
+    def _animate(self, noun: Token) -> bool:
+        """A person noun; the dictionary is asked too, since the parser's animacy often slips
+        (`громадянина` read as inanimate)."""
+        if self.lang == "en":
+            return noun.tag_ == "NNS"
+        if "Anim" in noun.morph.get("Animacy"):
+            return True
+        parses = [p for p in analyzer(self.lang).parse(noun.lower_) if p.tag.POS == "NOUN"]
+        return bool(parses) and all(p.tag.animacy == "anim" for p in parses)
 
     def _governing_subject(self, pronoun: Token) -> list[str]:
         verb = pronoun.head
@@ -375,8 +453,10 @@ class _Reader:
         mention = self.by_token.get(token.i)
         if mention is not None:
             return [mention.actor]
+        if token.lemma_.lower() in self.lex.resident_nouns:
+            return []  # `громадянина Канади`: a person, not Canada; an unnamed party of its own
         for child in token.children:  # the first named genitive dependent: `керівництво Росії`
-            if child.dep_ in ("nmod", "nmod:poss", "poss", "compound", "amod", "flat", "appos") \
+            if child.dep_ in ("nmod", "nmod:poss", "poss", "compound", "amod", "flat", "flat:title", "appos") \
                     and child.i in self.by_token and self._owned(child):
                 return [self.by_token[child.i].actor]
         for child in token.children:
@@ -440,7 +520,7 @@ class _Reader:
                 start = token.i + 1
         for token in reversed(self.doc[start:verb.i]):
             mention = self.by_token.get(token.i)
-            if mention is not None and self._nominative_token(token):
+            if mention is not None and self._nominative_token(token) and self._can_be_nominative(token):
                 if self._inside_prepositional(token, start):
                     continue
                 return [mention.actor]
@@ -483,10 +563,15 @@ class _Reader:
         return []
 
     def _parsed_recipients(self, trigger: Token) -> list[list[str]]:
-        direct, prepositional, owned = [], [], []
+        direct, prepositional, owned, unnamed = [], [], [], []
+        passive = self._passive(trigger)
         for child in trigger.children:
-            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and not self._can_be_nominative(child):
-                direct.append(self._participants(child, None, modifiers=False))  # a dative or accusative
+            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and (passive or not self._can_be_nominative(child)):
+                # a dative or accusative read as the subject, or the subject of a passive
+                direct.append(self._participants(child, None, modifiers=False))
+                unnamed.append(self._unnamed_recipient(child))
+                continue
+            if passive and child.dep_ == "agent":
                 continue
             if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "xcomp", "ccomp") or child.dep_ in CLAUSE_DEPS:
                 continue
@@ -495,6 +580,7 @@ class _Reader:
             prep = self._preposition(child)
             if prep is None and child.dep_ in ("obj", "iobj", "dobj", "dative"):
                 direct.append(self._participants(child, None))
+                unnamed.append(self._unnamed_recipient(child))
                 for grandchild in child.children:  # `imposed sanctions on Belarus`
                     deeper = self._preposition(grandchild)
                     if deeper is not None and self._fits_preposition(deeper, grandchild):
@@ -504,12 +590,21 @@ class _Reader:
                 if self._fits_preposition(prep, child):  # `у Мінську` is a place, not a recipient
                     target = self._prepositional_object(child)
                     prepositional.append(self._participants(target, None, modifiers=False))
+                    unnamed.append(self._unnamed_recipient(target))
             else:
                 owned.append(self._participants(child, None))
         complements = [c for c in trigger.children if c.dep_ == "xcomp"]
         later = [g for c in complements for g in self._parsed_recipients(c)] if complements else []
-        # `agreed to provide aid for Romania`: what the complement does, after the trigger's own words
-        return [g for g in direct + prepositional + owned + later if g]
+        # `agreed to provide aid for Romania`: what the complement does, after the trigger's own words;
+        # a party the text names only by a common noun (`затримали громадянина`) comes last
+        return [g for g in direct + prepositional + owned + later + unnamed if g]
+
+    def _unnamed_recipient(self, noun: Token) -> list[str]:
+        """`затримали громадянина Канади`, `відмовив прокуратурі`: an unnamed person or body acted
+        upon. English has no animacy to tell `protesters` from `sanctions`: only party nouns count."""
+        if self.lang == "en" and noun.lemma_.lower() not in self.agent_nouns:
+            return []
+        return self._unnamed_agent(noun)
 
     def _prepositional_object(self, token: Token) -> Token:
         if self.lang != "en":
