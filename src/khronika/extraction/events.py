@@ -327,8 +327,9 @@ class _Reader:
         if there is one, is the party acted upon, not the actor."""
         if not self.parsed:
             return False
-        if self.lang == "en":
-            return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if self.lang == "en":  # `is opposed to`, `is committed to`: a stance of the subject, not a passive
+            return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(
+                (c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in verb.children)
         return "Pass" in verb.morph.get("Voice") or "0" in verb.morph.get("Person")
 
     def _impersonal(self, verb: Token) -> bool:
