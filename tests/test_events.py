@@ -65,6 +65,15 @@ def test_future_cooperation_is_an_agreement_flagged_as_intended():
     assert analysis.events[0].modality == "intended"
 
 
+def test_a_future_coercive_act_is_a_threat():
+    found, _ = events_of("The government will impose a curfew in the capital.", lang="en")
+    assert [f[0] for f in found] == ["THREATEN"]
+    found, _ = events_of("Nigeria said it will withdraw its troops from Chad unless the talks resume.", lang="en")
+    assert [f[0] for f in found] == ["THREATEN"]
+    found, _ = events_of("Росія запровадить санкції проти Литви.")
+    assert found == [("THREATEN", ["Russia"], ["Lithuania"])]
+
+
 def test_a_reported_event_keeps_who_reported_it():
     found, analysis = events_of("Прем'єр-міністр Денис Шмигаль заявив, що Росія обстріляла Харків.")
     assert found[0][0] == "ASSAULT" and found[0][1] == ["Russia"]

@@ -32,6 +32,7 @@ OBJECT_DEPS = {"obj", "iobj", "dobj", "dative", "obl", "obl:arg", "nmod", "pobj"
 COORDINATION = {"conj"}
 COOPERATIVE = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 BECOMES_AGREE_IN_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+BECOMES_THREAT_IN_FUTURE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST"}  # manual: THREATEN modes, CAMEO 13x
 DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "CONSULT", "SUPPORT"}
 PARTICIPANT_LABELS = {"PERS", "PER", "ORG", "LOC", "GPE", "NORP"}
 CLAUSE_PUNCT = {",", ";", ":", "—", "–", "(", ")", "«", "»", '"'}
@@ -60,6 +61,7 @@ class Lexicon:
     party_nouns: frozenset[str] = frozenset()
     resident_nouns: frozenset[str] = frozenset()
     participles: tuple[tuple[str, str], ...] = ()
+    threat_marks: frozenset[str] = frozenset()
 
 
 @cache
@@ -81,7 +83,7 @@ def lexicon(lang: str) -> Lexicon:
                    dict(data["recipient_preps"]), frozenset(data["located_preps"]),
                    tuple(data.get("agent_markers", [])), frozenset(data.get("party_nouns", [])),
                    frozenset(data.get("resident_nouns", [])),
-                   tuple((a, b) for a, b in data.get("participles", [])))
+                   tuple((a, b) for a, b in data.get("participles", [])), frozenset(data.get("threat_marks", [])))
 
 
 @dataclass
@@ -229,6 +231,8 @@ class _Reader:
         if intended and not negated:
             if category in BECOMES_AGREE_IN_FUTURE:
                 category = "AGREE"
+            elif category in BECOMES_THREAT_IN_FUTURE or self._conditional(trigger, sentence):
+                category = "THREATEN"  # `will impose a curfew`, `will withdraw unless ...`: a warning
             elif category == "RETREAT":
                 category = "CONCEDE"
         if not actor:
@@ -281,11 +285,24 @@ class _Reader:
             return trigger.head.i == governor.i and trigger.dep_ == "xcomp"
         return True
 
+    def _conditional(self, trigger: Token, sentence: Span) -> bool:
+        """`... unless the president steps down`: a promised act made to depend on the other side."""
+        return any(t.lower_ in self.lex.threat_marks for t in self.doc[trigger.i + 1:sentence.end])
+
     def _future(self, trigger: Token) -> bool:
         if self.lang == "en":
             return any(c.lower_ in ("will", "'ll", "shall", "would") for c in trigger.children)
         return "Fut" in trigger.morph.get("Tense") or any(
-            c.lemma_.lower() in ("бути", "быть") and "Fut" in c.morph.get("Tense") for c in trigger.children)
+            c.lemma_.lower() in ("бути", "быть") and "Fut" in c.morph.get("Tense") for c in trigger.children) \
+            or self._perfective_future(trigger)
+
+    def _perfective_future(self, verb: Token) -> bool:
+        """`запровадить`: a perfective verb read as present by the parser is a future; the
+        dictionary knows it (it lists no present for a perfective verb)."""
+        if verb.pos_ != "VERB" or "Pres" not in verb.morph.get("Tense"):
+            return False
+        finite = [p for p in analyzer(self.lang).parse(verb.lower_) if p.tag.POS == "VERB" and p.tag.tense]
+        return bool(finite) and all(p.tag.tense == "futr" for p in finite)
 
     # --- roles -------------------------------------------------------------------------------
     def _actor(self, head: Token, trigger: Token, sentence: Span, speaker: str | None) -> list[str]:
