@@ -117,6 +117,18 @@ def test_an_impersonal_act_is_done_by_the_institution_named_before():
     assert found[-1] == ("COERCE", ["Security Service of Ukraine"], ["Ivan Petrenko"])
 
 
+@pytest.mark.parametrize("text, category", [
+    ("Poland and Lithuania signed a defence treaty on Monday.", "SUPPORT"),
+    ("Farmers blocked the main highway near Warsaw.", "PROTEST"),
+    ("Germany shared intelligence with France about the plot.", "COOPERATE"),
+    ("Kenya declared a ceasefire in the north.", "RETREAT"),
+    ("Brazil cancelled a planned visit to Caracas.", "SANCTION"),
+])
+def test_english_entries_from_the_manual(text, category):
+    found, _ = events_of(text, lang="en")
+    assert category in [f[0] for f in found]
+
+
 def test_russian_roles_from_case_without_a_parse():
     found, _ = events_of("Евросоюз ввел новые санкции против Белоруссии.", lang="ru")
     assert found == [("SANCTION", ["European Union"], ["Belarus"])]
