@@ -129,6 +129,13 @@ def test_english_entries_from_the_manual(text, category):
     assert category in [f[0] for f in found]
 
 
+def test_a_coordinated_verb_shares_the_subject():
+    found, _ = events_of("Служба безпеки України провела обшуки в офісі та повідомила про підозру директору "
+                         "компанії.")
+    assert [f[:2] for f in found] == [("COERCE", ["Security Service of Ukraine"]),
+                                      ("ACCUSE", ["Security Service of Ukraine"])]
+
+
 def test_russian_roles_from_case_without_a_parse():
     found, _ = events_of("Евросоюз ввел новые санкции против Белоруссии.", lang="ru")
     assert found == [("SANCTION", ["European Union"], ["Belarus"])]

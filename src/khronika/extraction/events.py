@@ -321,6 +321,9 @@ class _Reader:
                 unnamed = self._unnamed_agent(child)
                 if unnamed:
                     return unnamed
+        shared = self._shared_subject(head, speaker)
+        if shared:
+            return shared
         marked = self._marked_agent(trigger, sentence)
         if marked:
             return marked
@@ -338,6 +341,14 @@ class _Reader:
         if speaker is not None and self._quote_at(trigger) is not None:
             return [speaker]
         return []
+
+    def _shared_subject(self, verb: Token, speaker: str | None) -> list[str]:
+        """`Слідчі провели обшуки та наклали арешт`: a coordinated verb without a subject of its own
+        shares the subject of the verb it is coordinated with."""
+        if not self.parsed or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "ADJ") \
+                or any(c.dep_.startswith("nsubj") for c in verb.children) or self._passive(verb.head):
+            return []
+        return self._actor(verb.head, verb.head, verb.sent, speaker)
 
     def _passive(self, verb: Token) -> bool:
         """`Філіпчук був затриманий`, `12 осіб заарештовано`, `protesters were arrested`: the subject,
@@ -410,7 +421,7 @@ class _Reader:
             return [earlier]
         words = [t for t in noun.lefts if t.dep_ in ("amod", "compound") and t.i >= noun.i - 2] + [noun]
         tail = [t for t in noun.rights if t.dep_ in ("nmod", "amod", "flat", "flat:name") and t.i <= noun.i + 3
-                and not self._preposition(t)]
+                and not self._preposition(t) and not any(w.like_num for w in t.subtree)]  # not `13 листопада`
         end = max([noun.i, *(t.right_edge.i for t in tail if t.right_edge.i <= noun.i + 4)])
         phrase = self.doc[words[0].i:end + 1].text
         actor = organisation_outside_kb(phrase if self.lang == "en" else phrase, self.lang)
