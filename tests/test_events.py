@@ -136,6 +136,12 @@ def test_a_coordinated_verb_shares_the_subject():
                                       ("ACCUSE", ["Security Service of Ukraine"])]
 
 
+def test_two_bodies_of_one_country_are_two_parties():
+    found, _ = events_of("Генеральна прокуратура України відкрила кримінальне провадження стосовно службових "
+                         "осіб «Укрзалізниці».")
+    assert found == [("ACCUSE", ["Office of the Prosecutor General of Ukraine"], ["Ukrzaliznytsia"])]
+
+
 def test_russian_roles_from_case_without_a_parse():
     found, _ = events_of("Евросоюз ввел новые санкции против Белоруссии.", lang="ru")
     assert found == [("SANCTION", ["European Union"], ["Belarus"])]

@@ -765,8 +765,9 @@ class _Reader:
 
 
 class Sides:
-    """Whether two actors are the same party: one id, one country, or a person and the
-    organisation whose post they hold (Borrell and the EU)."""
+    """Whether two actors are the same party: one id, a country and someone of it (Russia and
+    Putin), or a person and the organisation whose post they hold (Borrell and the EU). Two bodies
+    or people of one country are not one party: a prosecutor charges a railway official."""
 
     def __init__(self, actors: dict[str, Actor]):
         self.actors = actors
@@ -777,7 +778,7 @@ class Sides:
         x, y = self.actors.get(a), self.actors.get(b)
         if x is None or y is None:
             return False
-        if x.country and x.country == y.country:
+        if x.country and x.country == y.country and "LOC" in (x.type, y.type):
             return True
         return bool(x.affiliation and x.affiliation == y.name) or bool(y.affiliation and y.affiliation == x.name)
 
