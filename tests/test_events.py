@@ -142,6 +142,11 @@ def test_two_bodies_of_one_country_are_two_parties():
     assert found == [("ACCUSE", ["Office of the Prosecutor General of Ukraine"], ["Ukrzaliznytsia"])]
 
 
+def test_the_one_asked_to_act_is_the_recipient_of_a_demand():
+    found, _ = events_of("China demanded that Japan stop the military drills.", lang="en")
+    assert found == [("REQUEST", ["China"], ["Japan"])]
+
+
 def test_russian_roles_from_case_without_a_parse():
     found, _ = events_of("Евросоюз ввел новые санкции против Белоруссии.", lang="ru")
     assert found == [("SANCTION", ["European Union"], ["Belarus"])]

@@ -624,6 +624,9 @@ class _Reader:
                 owned.append(self._participants(child, None))
         complements = [c for c in trigger.children if c.dep_ == "xcomp"]
         later = [g for c in complements for g in self._parsed_recipients(c)] if complements else []
+        # `demanded that the US cancel the sale`: the one asked to act is the subject of what is asked
+        later += [self._participants(s, None) for c in trigger.children if c.dep_ == "ccomp"
+                  for s in c.children if s.dep_ == "nsubj"]
         # `agreed to provide aid for Romania`: what the complement does, after the trigger's own words;
         # a party the text names only by a common noun (`затримали громадянина`) comes last
         return [g for g in direct + prepositional + owned + later + unnamed if g]
