@@ -147,6 +147,12 @@ def test_the_one_asked_to_act_is_the_recipient_of_a_demand():
     assert found == [("REQUEST", ["China"], ["Japan"])]
 
 
+def test_saying_another_party_must_act_is_a_demand():
+    found, analysis = events_of("Germany declared that Iran must return the seized tanker.", lang="en")
+    assert found == [("REQUEST", ["Germany"], ["Iran"])]
+    assert analysis.events[0].modality == "should"
+
+
 def test_russian_roles_from_case_without_a_parse():
     found, _ = events_of("Евросоюз ввел новые санкции против Белоруссии.", lang="ru")
     assert found == [("SANCTION", ["European Union"], ["Belarus"])]

@@ -141,6 +141,10 @@ class _Reader:
                 found = self._event(trigger, entry, sentence, previous)
                 if found is not None:
                     self.events.append(found)
+            for clause in self._must_clauses(sentence):
+                found = self._demand(clause, sentence)
+                if found is not None:
+                    self.events.append(found)
             previous = sentence
         return self.events
 
@@ -152,9 +156,30 @@ class _Reader:
             entry = self._entry(token, sentence)
             if entry is not None:
                 found.append((token, entry))
-        heads = {t.i for t, _ in found}
+        demanded = {t.i for t in self._must_clauses(sentence)}
+        heads = {t.i for t, _ in found} | demanded
         # `вимагають від Росії вивести війська`: the withdrawal is what is asked for, not an event
-        return [(t, e) for t, e in found if not self._content_of(t, heads)]
+        return [(t, e) for t, e in found if not self._content_of(t, heads) and t.i not in demanded]
+
+    def _must_clauses(self, sentence: Span) -> list[Token]:
+        """`The US declared that China must drop barriers`: a clause saying what another party must
+        do, reported by a subject (English, where `must` is the clause verb's auxiliary)."""
+        if not self.parsed or self.lang != "en":
+            return []
+        return [t for t in sentence if t.dep_ == "ccomp" and t.head.pos_ == "VERB"
+                and any(c.dep_ == "aux" and c.lower_ in self.lex.should for c in t.children)
+                and any(c.dep_ == "nsubj" for c in t.head.children)]
+
+    def _demand(self, clause: Token, sentence: Span) -> Found | None:
+        """The reporter demands of the clause's subject (manual REQUEST; the seed's `має закликати`)."""
+        reporter = next(c for c in clause.head.children if c.dep_ == "nsubj")
+        actor = self._participants(reporter, None) or self._unnamed_agent(reporter)
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        recipient = [x for s in subjects for x in (self._participants(s, None) or self._unnamed_recipient(s))]
+        if not actor or (recipient and self.sides.same_any_list(actor, recipient)):
+            return None
+        entry = Entry("REQUEST", None, f"{clause.head.lemma_} {clause.lemma_}")
+        return self._found(clause, entry, "REQUEST", actor, recipient, sentence, False, "should", None)
 
     def _entry(self, token: Token, sentence: Span) -> Entry | None:
         if self.lang == "en" and token.pos_ not in ("VERB", "AUX", "NOUN"):
