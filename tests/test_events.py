@@ -123,6 +123,9 @@ def test_an_impersonal_act_is_done_by_the_institution_named_before():
     ("Germany shared intelligence with France about the plot.", "COOPERATE"),
     ("Kenya declared a ceasefire in the north.", "RETREAT"),
     ("Brazil cancelled a planned visit to Caracas.", "SANCTION"),
+    ("The rebels violated the ceasefire near the border.", "ASSAULT"),
+    ("The junta banned opposition candidates from the vote.", "COERCE"),
+    ("Workers will boycott the state elections.", "THREATEN"),
 ])
 def test_english_entries_from_the_manual(text, category):
     found, _ = events_of(text, lang="en")
