@@ -156,6 +156,16 @@ def test_saying_another_party_must_act_is_a_demand():
     assert analysis.events[0].modality == "should"
 
 
+@pytest.mark.parametrize("text, category", [
+    ("Україна та Польща підписали угоду про співпрацю.", "SUPPORT"),
+    ("Державна аудиторська служба розпочала перевірку підприємства.", "ACCUSE"),
+    ("Невідомі зруйнували пам'ятник поету в центрі міста.", "PROTEST"),
+])
+def test_ukrainian_entries_from_the_manual(text, category):
+    found, _ = events_of(text)
+    assert category in [f[0] for f in found]
+
+
 def test_russian_roles_from_case_without_a_parse():
     found, _ = events_of("Евросоюз ввел новые санкции против Белоруссии.", lang="ru")
     assert found == [("SANCTION", ["European Union"], ["Belarus"])]
