@@ -106,6 +106,11 @@ def test_a_person_named_by_a_common_noun_is_the_recipient():
     assert found == [("REJECT", ["Суд"], ["Прокуратура"])]
 
 
+def test_the_owner_of_a_rejected_claim_is_the_recipient():
+    found, _ = events_of("Суд відмовився задовольнити позов обласної прокуратури.")
+    assert found == [("REJECT", ["Суд"], ["Обласна прокуратура"])]
+
+
 def test_the_subject_of_a_passive_is_acted_upon():
     found, _ = events_of("Депутат Олег Коваль був затриманий поліцією.")
     assert found == [("COERCE", ["Поліція"], ["Oleh Koval"])]

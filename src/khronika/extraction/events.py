@@ -634,7 +634,7 @@ class _Reader:
             prep = self._preposition(child)
             if prep is None and child.dep_ in ("obj", "iobj", "dobj", "dative"):
                 direct.append(self._participants(child, None))
-                unnamed.append(self._unnamed_recipient(child))
+                unnamed.append(self._unnamed_recipient(child, owner=True))
                 for grandchild in child.children:  # `imposed sanctions on Belarus`
                     deeper = self._preposition(grandchild)
                     if deeper is not None and self._fits_preposition(deeper, grandchild):
@@ -656,12 +656,17 @@ class _Reader:
         # a party the text names only by a common noun (`затримали громадянина`) comes last
         return [g for g in direct + prepositional + owned + later + unnamed if g]
 
-    def _unnamed_recipient(self, noun: Token) -> list[str]:
+    def _unnamed_recipient(self, noun: Token, owner: bool = False) -> list[str]:
         """`затримали громадянина Канади`, `відмовив прокуратурі`: an unnamed person or body acted
         upon. English has no animacy to tell `protesters` from `sanctions`: only party nouns count."""
         if self.lang == "en" and noun.lemma_.lower() not in self.agent_nouns:
             return []
-        return self._unnamed_agent(noun)
+        found = self._unnamed_agent(noun)
+        if found or self.lang == "en" or not owner:
+            return found
+        # `відмовився задовольнити позов військової прокуратури`: the owner of the claim acted upon
+        owners = [c for c in noun.children if c.dep_ == "nmod" and self._preposition(c) is None]
+        return next((x for x in (self._unnamed_agent(c) for c in owners) if x), [])
 
     def _prepositional_object(self, token: Token) -> Token:
         if self.lang != "en":
