@@ -111,6 +111,11 @@ def test_the_owner_of_a_rejected_claim_is_the_recipient():
     assert found == [("REJECT", ["Суд"], ["Обласна прокуратура"])]
 
 
+def test_an_institution_named_in_reported_speech_acts_itself():
+    found, _ = events_of("Адвокат Олена Бондар заявила, що суд звільнив інженера від відповідальності.")
+    assert found and found[0][:2] == ("CONCEDE", ["Суд"])
+
+
 def test_the_subject_of_a_passive_is_acted_upon():
     found, _ = events_of("Депутат Олег Коваль був затриманий поліцією.")
     assert found == [("COERCE", ["Поліція"], ["Oleh Koval"])]

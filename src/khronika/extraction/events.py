@@ -341,7 +341,8 @@ class _Reader:
                 found = self._participants(child, speaker)
                 if found:
                     return found
-                if speaker is not None and not self._names_someone(child):
+                if speaker is not None and not self._names_someone(child) \
+                        and child.lemma_.lower() not in self.agent_nouns:  # `суд`, said by a lawyer, is the court
                     return [speaker]  # `дипломати добиватимуться` in Putin's words: his side acts
                 unnamed = self._unnamed_agent(child)
                 if unnamed:
