@@ -176,6 +176,11 @@ def test_ukrainian_entries_from_the_manual(text, category):
     assert category in [f[0] for f in found]
 
 
+def test_a_business_contract_is_not_an_event():
+    found, _ = events_of("Міська рада уклала договір оренди з компанією «Альфа».")
+    assert found == []
+
+
 def test_russian_roles_from_case_without_a_parse():
     found, _ = events_of("Евросоюз ввел новые санкции против Белоруссии.", lang="ru")
     assert found == [("SANCTION", ["European Union"], ["Belarus"])]
