@@ -116,6 +116,11 @@ def test_an_institution_named_in_reported_speech_acts_itself():
     assert found and found[0][:2] == ("CONCEDE", ["Суд"])
 
 
+def test_an_object_pronoun_is_the_person_named_before():
+    found, _ = events_of("Поліція затримала Івана Петренка. Наступного дня суд його відпустив під заставу.")
+    assert found[-1] == ("RETREAT", ["Суд"], ["Ivan Petrenko"])
+
+
 def test_the_subject_of_a_passive_is_acted_upon():
     found, _ = events_of("Депутат Олег Коваль був затриманий поліцією.")
     assert found == [("COERCE", ["Поліція"], ["Oleh Koval"])]
