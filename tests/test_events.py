@@ -186,6 +186,12 @@ def test_a_business_contract_is_not_an_event():
     assert found == []
 
 
+def test_a_firm_named_in_between_does_not_act_for_the_authority():
+    found, _ = events_of("Служба безпеки України відкрила провадження щодо ТОВ «Альфа». Наступного дня Івана "
+                         "Петренка затримали.")
+    assert found[-1] == ("COERCE", ["Security Service of Ukraine"], ["Ivan Petrenko"])
+
+
 def test_russian_roles_from_case_without_a_parse():
     found, _ = events_of("Евросоюз ввел новые санкции против Белоруссии.", lang="ru")
     assert found == [("SANCTION", ["European Union"], ["Belarus"])]

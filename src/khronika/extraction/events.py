@@ -62,6 +62,7 @@ class Lexicon:
     resident_nouns: frozenset[str] = frozenset()
     participles: tuple[tuple[str, str], ...] = ()
     threat_marks: frozenset[str] = frozenset()
+    authority_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -83,7 +84,8 @@ def lexicon(lang: str) -> Lexicon:
                    dict(data["recipient_preps"]), frozenset(data["located_preps"]),
                    tuple(data.get("agent_markers", [])), frozenset(data.get("party_nouns", [])),
                    frozenset(data.get("resident_nouns", [])),
-                   tuple((a, b) for a, b in data.get("participles", [])), frozenset(data.get("threat_marks", [])))
+                   tuple((a, b) for a, b in data.get("participles", [])), frozenset(data.get("threat_marks", [])),
+                   frozenset(data.get("authority_nouns", [])))
 
 
 @dataclass
@@ -396,17 +398,24 @@ class _Reader:
             and "1" not in verb.morph.get("Person") and "2" not in verb.morph.get("Person")
 
     def _earlier_institution(self, trigger: Token) -> list[str]:
-        """The institution that acted last in the article (`Суд наклав арешт ... Конфіскували техніку`):
-        courts, police and prosecutors keep acting until the text names another doer."""
-        named = [(m.end, [m.actor]) for m in self.mentions if m.end <= trigger.idx and m.label == "ORG"]
+        """The authority named or acting last in the article (`Суд наклав арешт ... Конфіскували
+        техніку`): courts, police and prosecutors keep acting until the text names another; a firm
+        named in between (`провадження проти ТОВ «Альфа»`) is not one."""
+        named = [(m.end, [m.actor]) for m in self.mentions if m.end <= trigger.idx and m.label == "ORG"
+                 and self._authority(m.text)]
         acted = [(f.trigger.idx, [x for x in f.actor if self._institution(x)]) for f in self.events
                  if f.trigger.i < trigger.i]
         latest = max([(at, ids) for at, ids in named + acted if ids], default=None, key=lambda pair: pair[0])
         return latest[1] if latest else []
 
+    def _authority(self, text: str) -> bool:
+        """`Прокуратура Херсонської області`, `СБУ`: a body that can act on a person, not a firm."""
+        words = {x for w in text.split() for x in lemma_set(w, self.lang)} | {w.lower() for w in text.split()}
+        return bool(words & self.lex.authority_nouns)
+
     def _institution(self, actor_id: str) -> bool:
         actor = self.actors.get(actor_id)
-        return actor is not None and actor.type == "ORG"
+        return actor is not None and actor.type == "ORG" and self._authority(actor.names.get(self.lang, actor.name))
 
     def _passive_agent(self, verb: Token) -> list[str]:
         """`затриманий поліцією`, `arrested by the police`: the instrumental or `by` phrase acts."""
