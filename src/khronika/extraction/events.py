@@ -32,6 +32,7 @@ OBJECT_DEPS = {"obj", "iobj", "dobj", "dative", "obl", "obl:arg", "nmod", "pobj"
 COORDINATION = {"conj"}
 COOPERATIVE = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 BECOMES_AGREE_IN_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+BECOMES_THREAT_IN_FUTURE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST"}  # manual: THREATEN modes, CAMEO 13x
 DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "CONSULT", "SUPPORT"}
 PARTICIPANT_LABELS = {"PERS", "PER", "ORG", "LOC", "GPE", "NORP"}
 CLAUSE_PUNCT = {",", ";", ":", "—", "–", "(", ")", "«", "»", '"'}
@@ -57,6 +58,11 @@ class Lexicon:
     recipient_preps: dict[str, str]
     located_preps: frozenset[str]
     agent_markers: tuple[str, ...] = ()
+    party_nouns: frozenset[str] = frozenset()
+    resident_nouns: frozenset[str] = frozenset()
+    participles: tuple[tuple[str, str], ...] = ()
+    threat_marks: frozenset[str] = frozenset()
+    authority_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -76,7 +82,10 @@ def lexicon(lang: str) -> Lexicon:
                    frozenset(data["speaker_pronouns"]), frozenset(data["person_pronouns"]),
                    frozenset(data.get("group_pronouns", [])),
                    dict(data["recipient_preps"]), frozenset(data["located_preps"]),
-                   tuple(data.get("agent_markers", [])))
+                   tuple(data.get("agent_markers", [])), frozenset(data.get("party_nouns", [])),
+                   frozenset(data.get("resident_nouns", [])),
+                   tuple((a, b) for a, b in data.get("participles", [])), frozenset(data.get("threat_marks", [])),
+                   frozenset(data.get("authority_nouns", [])))
 
 
 @dataclass
@@ -124,7 +133,7 @@ class _Reader:
         self.modifiers = self._mentions_by_token([m for m in mentions if m.actor and m.kind == "modifier"])
         self.events: list[Found] = []
         self.new_actors: dict[str, Actor] = {}
-        self.agent_nouns = frozenset(cues(lang).get("organisation_nouns", []))
+        self.agent_nouns = frozenset(cues(lang).get("organisation_nouns", [])) | self.lex.party_nouns
 
     # --- reading sentences -------------------------------------------------------------------
     def run(self) -> list[Found]:
@@ -132,6 +141,10 @@ class _Reader:
         for sentence in self.doc.sents:
             for trigger, entry in self._triggers(sentence):
                 found = self._event(trigger, entry, sentence, previous)
+                if found is not None:
+                    self.events.append(found)
+            for clause in self._must_clauses(sentence):
+                found = self._demand(clause, sentence)
                 if found is not None:
                     self.events.append(found)
             previous = sentence
@@ -145,9 +158,30 @@ class _Reader:
             entry = self._entry(token, sentence)
             if entry is not None:
                 found.append((token, entry))
-        heads = {t.i for t, _ in found}
+        demanded = {t.i for t in self._must_clauses(sentence)}
+        heads = {t.i for t, _ in found} | demanded
         # `вимагають від Росії вивести війська`: the withdrawal is what is asked for, not an event
-        return [(t, e) for t, e in found if not self._content_of(t, heads)]
+        return [(t, e) for t, e in found if not self._content_of(t, heads) and t.i not in demanded]
+
+    def _must_clauses(self, sentence: Span) -> list[Token]:
+        """`The US declared that China must drop barriers`: a clause saying what another party must
+        do, reported by a subject (English, where `must` is the clause verb's auxiliary)."""
+        if not self.parsed or self.lang != "en":
+            return []
+        return [t for t in sentence if t.dep_ == "ccomp" and t.head.pos_ == "VERB"
+                and any(c.dep_ == "aux" and c.lower_ in self.lex.should for c in t.children)
+                and any(c.dep_ == "nsubj" for c in t.head.children)]
+
+    def _demand(self, clause: Token, sentence: Span) -> Found | None:
+        """The reporter demands of the clause's subject (manual REQUEST; the seed's `має закликати`)."""
+        reporter = next(c for c in clause.head.children if c.dep_ == "nsubj")
+        actor = self._participants(reporter, None) or self._unnamed_agent(reporter)
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        recipient = [x for s in subjects for x in (self._participants(s, None) or self._unnamed_recipient(s))]
+        if not actor or (recipient and self.sides.same_any_list(actor, recipient)):
+            return None
+        entry = Entry("REQUEST", None, f"{clause.head.lemma_} {clause.lemma_}")
+        return self._found(clause, entry, "REQUEST", actor, recipient, sentence, False, "should", None)
 
     def _entry(self, token: Token, sentence: Span) -> Entry | None:
         if self.lang == "en" and token.pos_ not in ("VERB", "AUX", "NOUN"):
@@ -164,7 +198,18 @@ class _Reader:
             lemmas += [x for x in dictionary_lemmas(token.lower_, self.lang, "VERB") if x not in lemmas]
             if token.pos_ == "ADJ":  # `скоординована` (a passive participle)
                 lemmas += [x for x in dictionary_lemmas(token.lower_, self.lang, "ADJ") if x not in lemmas]
+            if token.pos_ in ("ADJ", "ADV", "VERB"):  # `затриманий`, `відкрито`: the verb they come from
+                lemmas += [x for x in self._participle_verbs(lemmas + [token.lower_]) if x not in lemmas]
         return lemmas
+
+    def _participle_verbs(self, words: list[str]) -> list[str]:
+        verbs = []
+        for word in words:
+            for suffix, verb in self.lex.participles:
+                if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                    verbs.append(word[:-len(suffix)] + verb)
+                    break  # the longest suffix comes first in the list
+        return verbs
 
     def _has_dependent(self, head: Token, needs: tuple[str, ...], sentence: Span) -> bool:
         wanted = set(needs)
@@ -213,10 +258,14 @@ class _Reader:
         if intended and not negated:
             if category in BECOMES_AGREE_IN_FUTURE:
                 category = "AGREE"
+            elif category in BECOMES_THREAT_IN_FUTURE or self._conditional(trigger, sentence):
+                category = "THREATEN"  # `will impose a curfew`, `will withdraw unless ...`: a warning
             elif category == "RETREAT":
                 category = "CONCEDE"
         if not actor:
             actor = self._actor_from_context(sentence, previous, speaker)
+        if not actor and self._impersonal(subject_head):
+            actor = self._earlier_institution(trigger)
         # an event whose actor the text leaves unnamed (`fighting broke out`) is still coded, actor null
         recipient = self._recipient(trigger, sentence, actor)
         if not recipient:
@@ -263,14 +312,30 @@ class _Reader:
             return trigger.head.i == governor.i and trigger.dep_ == "xcomp"
         return True
 
+    def _conditional(self, trigger: Token, sentence: Span) -> bool:
+        """`... unless the president steps down`: a promised act made to depend on the other side."""
+        return any(t.lower_ in self.lex.threat_marks for t in self.doc[trigger.i + 1:sentence.end])
+
     def _future(self, trigger: Token) -> bool:
         if self.lang == "en":
             return any(c.lower_ in ("will", "'ll", "shall", "would") for c in trigger.children)
         return "Fut" in trigger.morph.get("Tense") or any(
-            c.lemma_.lower() in ("бути", "быть") and "Fut" in c.morph.get("Tense") for c in trigger.children)
+            c.lemma_.lower() in ("бути", "быть") and "Fut" in c.morph.get("Tense") for c in trigger.children) \
+            or self._perfective_future(trigger)
+
+    def _perfective_future(self, verb: Token) -> bool:
+        """`запровадить`: a perfective verb read as present by the parser is a future; the
+        dictionary knows it (it lists no present for a perfective verb)."""
+        if verb.pos_ != "VERB" or "Pres" not in verb.morph.get("Tense"):
+            return False
+        finite = [p for p in analyzer(self.lang).parse(verb.lower_) if p.tag.POS == "VERB" and p.tag.tense]
+        return bool(finite) and all(p.tag.tense == "futr" for p in finite)
 
     # --- roles -------------------------------------------------------------------------------
     def _actor(self, head: Token, trigger: Token, sentence: Span, speaker: str | None) -> list[str]:
+        if self._passive(head):  # `скоординована з Україною`, said by Blinken: his side did it
+            return self._passive_agent(head) or self._marked_agent(trigger, sentence) or \
+                ([speaker] if speaker is not None and self._quote_at(trigger) is not None else [])
         for child in head.children if self.parsed else []:
             if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and not self._can_be_nominative(child):
                 continue  # `Бережанській повідомили про підозру`: a dative the parser took for the subject
@@ -278,11 +343,15 @@ class _Reader:
                 found = self._participants(child, speaker)
                 if found:
                     return found
-                if speaker is not None and not self._names_someone(child):
+                if speaker is not None and not self._names_someone(child) \
+                        and child.lemma_.lower() not in self.agent_nouns:  # `суд`, said by a lawyer, is the court
                     return [speaker]  # `дипломати добиватимуться` in Putin's words: his side acts
                 unnamed = self._unnamed_agent(child)
                 if unnamed:
                     return unnamed
+        shared = self._shared_subject(head, speaker)
+        if shared:
+            return shared
         marked = self._marked_agent(trigger, sentence)
         if marked:
             return marked
@@ -301,6 +370,69 @@ class _Reader:
             return [speaker]
         return []
 
+    def _shared_subject(self, verb: Token, speaker: str | None) -> list[str]:
+        """`Слідчі провели обшуки та наклали арешт`: a coordinated verb without a subject of its own
+        shares the subject of the verb it is coordinated with."""
+        if not self.parsed or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "ADJ") \
+                or any(c.dep_.startswith("nsubj") for c in verb.children) or self._passive(verb.head):
+            return []
+        return self._actor(verb.head, verb.head, verb.sent, speaker)
+
+    def _passive(self, verb: Token) -> bool:
+        """`Філіпчук був затриманий`, `12 осіб заарештовано`, `protesters were arrested`: the subject,
+        if there is one, is the party acted upon, not the actor."""
+        if not self.parsed:
+            return False
+        if self.lang == "en":  # `is opposed to`, `is committed to`: a stance of the subject, not a passive
+            return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(
+                (c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in verb.children)
+        return "Pass" in verb.morph.get("Voice") or "0" in verb.morph.get("Person")
+
+    def _impersonal(self, verb: Token) -> bool:
+        """`Мусаєву затримали`, `Відкрито провадження`: no subject, so the doer is one named before."""
+        if self._passive(verb):
+            return True
+        if not self.parsed or self.lang == "en" or any(c.dep_.startswith("nsubj") for c in verb.children):
+            return False
+        return "Plur" in verb.morph.get("Number") and "Fin" in verb.morph.get("VerbForm") \
+            and "1" not in verb.morph.get("Person") and "2" not in verb.morph.get("Person")
+
+    def _earlier_institution(self, trigger: Token) -> list[str]:
+        """The authority named or acting last in the article (`Суд наклав арешт ... Конфіскували
+        техніку`): courts, police and prosecutors keep acting until the text names another; a firm
+        named in between (`провадження проти ТОВ «Альфа»`) is not one."""
+        named = [(m.end, [m.actor]) for m in self.mentions if m.end <= trigger.idx and m.label == "ORG"
+                 and self._authority(m.text)]
+        acted = [(f.trigger.idx, [x for x in f.actor if self._institution(x)]) for f in self.events
+                 if f.trigger.i < trigger.i]
+        latest = max([(at, ids) for at, ids in named + acted if ids], default=None, key=lambda pair: pair[0])
+        return latest[1] if latest else []
+
+    def _authority(self, text: str) -> bool:
+        """`Прокуратура Херсонської області`, `СБУ`: a body that can act on a person, not a firm."""
+        words = {x for w in text.split() for x in lemma_set(w, self.lang)} | {w.lower() for w in text.split()}
+        return bool(words & self.lex.authority_nouns)
+
+    def _institution(self, actor_id: str) -> bool:
+        actor = self.actors.get(actor_id)
+        return actor is not None and actor.type == "ORG" and self._authority(actor.names.get(self.lang, actor.name))
+
+    def _passive_agent(self, verb: Token) -> list[str]:
+        """`затриманий поліцією`, `arrested by the police`: the instrumental or `by` phrase acts."""
+        for child in verb.children:
+            if self.lang == "en" and child.dep_ == "agent":
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif self.lang != "en" and child.dep_ in ("obl", "obl:agent") and "Ins" in child.morph.get("Case") \
+                    and self._preposition(child) is None:
+                target = child
+            else:
+                continue
+            if target is not None:
+                found = self._participants(target, None) or self._unnamed_agent(target)
+                if found:
+                    return found
+        return []
+
     def _noun_before(self, verb: Token, sentence: Span) -> Token | None:
         for token in reversed(self.doc[max(sentence.start, verb.i - 3):verb.i]):
             if token.is_punct:
@@ -313,7 +445,7 @@ class _Reader:
         """`Поліція затримала`, `Protesters rallied`: a subject no name covers is still the actor when it
         is an organisation noun or a group of people; it gets an actor of its own."""
         lemma = noun.lemma_.lower()
-        animate = "Anim" in noun.morph.get("Animacy") or (self.lang == "en" and noun.tag_ == "NNS")
+        animate = self._animate(noun)
         if noun.pos_ != "NOUN" or not (lemma in self.agent_nouns or animate):
             return []
         body = next((c for c in noun.rights if c.dep_ == "nmod" and c.lemma_.lower() in self.agent_nouns), None)
@@ -324,13 +456,23 @@ class _Reader:
             return [earlier]
         words = [t for t in noun.lefts if t.dep_ in ("amod", "compound") and t.i >= noun.i - 2] + [noun]
         tail = [t for t in noun.rights if t.dep_ in ("nmod", "amod", "flat", "flat:name") and t.i <= noun.i + 3
-                and not self._preposition(t)]
+                and not self._preposition(t) and not any(w.like_num for w in t.subtree)]  # not `13 листопада`
         end = max([noun.i, *(t.right_edge.i for t in tail if t.right_edge.i <= noun.i + 4)])
         phrase = self.doc[words[0].i:end + 1].text
         actor = organisation_outside_kb(phrase if self.lang == "en" else phrase, self.lang)
         self.new_actors.setdefault(actor.id, actor)
         self.actors.setdefault(actor.id, actor)
         return [actor.id]
+
+    def _animate(self, noun: Token) -> bool:
+        """A person noun; the dictionary is asked too, since the parser's animacy often slips
+        (`громадянина` read as inanimate)."""
+        if self.lang == "en":
+            return noun.tag_ == "NNS"
+        if "Anim" in noun.morph.get("Animacy"):
+            return True
+        parses = [p for p in analyzer(self.lang).parse(noun.lower_) if p.tag.POS == "NOUN"]
+        return bool(parses) and all(p.tag.animacy == "anim" for p in parses)
 
     def _governing_subject(self, pronoun: Token) -> list[str]:
         verb = pronoun.head
@@ -375,8 +517,10 @@ class _Reader:
         mention = self.by_token.get(token.i)
         if mention is not None:
             return [mention.actor]
+        if token.lemma_.lower() in self.lex.resident_nouns:
+            return []  # `громадянина Канади`: a person, not Canada; an unnamed party of its own
         for child in token.children:  # the first named genitive dependent: `керівництво Росії`
-            if child.dep_ in ("nmod", "nmod:poss", "poss", "compound", "amod", "flat", "appos") \
+            if child.dep_ in ("nmod", "nmod:poss", "poss", "compound", "amod", "flat", "flat:title", "appos") \
                     and child.i in self.by_token and self._owned(child):
                 return [self.by_token[child.i].actor]
         for child in token.children:
@@ -440,7 +584,7 @@ class _Reader:
                 start = token.i + 1
         for token in reversed(self.doc[start:verb.i]):
             mention = self.by_token.get(token.i)
-            if mention is not None and self._nominative_token(token):
+            if mention is not None and self._nominative_token(token) and self._can_be_nominative(token):
                 if self._inside_prepositional(token, start):
                     continue
                 return [mention.actor]
@@ -483,10 +627,15 @@ class _Reader:
         return []
 
     def _parsed_recipients(self, trigger: Token) -> list[list[str]]:
-        direct, prepositional, owned = [], [], []
+        direct, prepositional, owned, unnamed = [], [], [], []
+        passive = self._passive(trigger)
         for child in trigger.children:
-            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and not self._can_be_nominative(child):
-                direct.append(self._participants(child, None, modifiers=False))  # a dative or accusative
+            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and (passive or not self._can_be_nominative(child)):
+                # a dative or accusative read as the subject, or the subject of a passive
+                direct.append(self._participants(child, None, modifiers=False))
+                unnamed.append(self._unnamed_recipient(child))
+                continue
+            if passive and child.dep_ == "agent":
                 continue
             if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "xcomp", "ccomp") or child.dep_ in CLAUSE_DEPS:
                 continue
@@ -495,6 +644,7 @@ class _Reader:
             prep = self._preposition(child)
             if prep is None and child.dep_ in ("obj", "iobj", "dobj", "dative"):
                 direct.append(self._participants(child, None))
+                unnamed.append(self._unnamed_recipient(child, owner=True))
                 for grandchild in child.children:  # `imposed sanctions on Belarus`
                     deeper = self._preposition(grandchild)
                     if deeper is not None and self._fits_preposition(deeper, grandchild):
@@ -504,12 +654,29 @@ class _Reader:
                 if self._fits_preposition(prep, child):  # `у Мінську` is a place, not a recipient
                     target = self._prepositional_object(child)
                     prepositional.append(self._participants(target, None, modifiers=False))
+                    unnamed.append(self._unnamed_recipient(target))
             else:
                 owned.append(self._participants(child, None))
         complements = [c for c in trigger.children if c.dep_ == "xcomp"]
         later = [g for c in complements for g in self._parsed_recipients(c)] if complements else []
-        # `agreed to provide aid for Romania`: what the complement does, after the trigger's own words
-        return [g for g in direct + prepositional + owned + later if g]
+        # `demanded that the US cancel the sale`: the one asked to act is the subject of what is asked
+        later += [self._participants(s, None) for c in trigger.children if c.dep_ == "ccomp"
+                  for s in c.children if s.dep_ == "nsubj"]
+        # `agreed to provide aid for Romania`: what the complement does, after the trigger's own words;
+        # a party the text names only by a common noun (`затримали громадянина`) comes last
+        return [g for g in direct + prepositional + owned + later + unnamed if g]
+
+    def _unnamed_recipient(self, noun: Token, owner: bool = False) -> list[str]:
+        """`затримали громадянина Канади`, `відмовив прокуратурі`: an unnamed person or body acted
+        upon. English has no animacy to tell `protesters` from `sanctions`: only party nouns count."""
+        if self.lang == "en" and noun.lemma_.lower() not in self.agent_nouns:
+            return []
+        found = self._unnamed_agent(noun)
+        if found or self.lang == "en" or not owner:
+            return found
+        # `відмовився задовольнити позов військової прокуратури`: the owner of the claim acted upon
+        owners = [c for c in noun.children if c.dep_ == "nmod" and self._preposition(c) is None]
+        return next((x for x in (self._unnamed_agent(c) for c in owners) if x), [])
 
     def _prepositional_object(self, token: Token) -> Token:
         if self.lang != "en":
@@ -641,8 +808,9 @@ class _Reader:
 
 
 class Sides:
-    """Whether two actors are the same party: one id, one country, or a person and the
-    organisation whose post they hold (Borrell and the EU)."""
+    """Whether two actors are the same party: one id, a country and someone of it (Russia and
+    Putin), or a person and the organisation whose post they hold (Borrell and the EU). Two bodies
+    or people of one country are not one party: a prosecutor charges a railway official."""
 
     def __init__(self, actors: dict[str, Actor]):
         self.actors = actors
@@ -653,7 +821,7 @@ class Sides:
         x, y = self.actors.get(a), self.actors.get(b)
         if x is None or y is None:
             return False
-        if x.country and x.country == y.country:
+        if x.country and x.country == y.country and "LOC" in (x.type, y.type):
             return True
         return bool(x.affiliation and x.affiliation == y.name) or bool(y.affiliation and y.affiliation == x.name)
 
