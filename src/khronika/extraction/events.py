@@ -63,6 +63,7 @@ class Lexicon:
     participles: tuple[tuple[str, str], ...] = ()
     threat_marks: frozenset[str] = frozenset()
     authority_nouns: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -85,7 +86,7 @@ def lexicon(lang: str) -> Lexicon:
                    tuple(data.get("agent_markers", [])), frozenset(data.get("party_nouns", [])),
                    frozenset(data.get("resident_nouns", [])),
                    tuple((a, b) for a, b in data.get("participles", [])), frozenset(data.get("threat_marks", [])),
-                   frozenset(data.get("authority_nouns", [])))
+                   frozenset(data.get("authority_nouns", [])), frozenset(data.get("person_nouns", [])))
 
 
 @dataclass
@@ -125,10 +126,13 @@ class _Reader:
                  timexes: list[Timex], published: str | None):
         self.doc, self.lang, self.lex = doc, lang, lexicon(lang)
         self.parsed = doc.has_annotation("DEP")
-        self.mentions = [m for m in mentions if m.actor and m.kind != "modifier" and m.label in PARTICIPANT_LABELS]
         self.actors = {a.id: a for a in actors}
+        named = [m for m in mentions if m.actor and m.kind != "modifier" and m.label in PARTICIPANT_LABELS]
+        # places stay parties (`Monrovia`): event data codes a place by its country, as the PLOVER gold does
+        self.mentions = named
         self.quotes, self.timexes, self.published = quotes, timexes, published
         self.by_token = self._mentions_by_token(self.mentions)
+        self.places = self.by_token
         # `Hungarian officials`, `українські військові`: an adjective names the party of its noun
         self.modifiers = self._mentions_by_token([m for m in mentions if m.actor and m.kind == "modifier"])
         self.events: list[Found] = []
@@ -467,8 +471,9 @@ class _Reader:
     def _animate(self, noun: Token) -> bool:
         """A person noun; the dictionary is asked too, since the parser's animacy often slips
         (`громадянина` read as inanimate)."""
-        if self.lang == "en":
-            return noun.tag_ == "NNS"
+        if self.lang == "en":  # no animacy in the English model: a plural person noun from the lexicon
+            return noun.tag_ in ("NNS", "NNPS") and (noun.lemma_.lower() in self.lex.person_nouns
+                                                     or noun.text[:1].isupper() and noun.i > noun.sent.start)
         if "Anim" in noun.morph.get("Animacy"):
             return True
         parses = [p for p in analyzer(self.lang).parse(noun.lower_) if p.tag.POS == "NOUN"]
@@ -764,7 +769,7 @@ class _Reader:
             return None
         words = [t for t in trigger.subtree if trigger.left_edge.i <= t.i <= trigger.right_edge.i]
         for token in words:
-            mention = self.by_token.get(token.i)
+            mention = self.places.get(token.i)
             if mention is None or self._preposition_before(token) not in ("в", "у", "на", "in", "at", "во"):
                 continue
             actor = self.actors.get(mention.actor)
