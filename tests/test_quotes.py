@@ -355,3 +355,21 @@ def test_a_name_in_apposition_to_a_nominative_noun_is_someone_the_text_is_about(
 
 def test_a_register_with_no_comma_after_it_is_not_a_source_either():
     assert quotes_of("За даними «ВДЗ» фірма з червня почала вигравати тендери.", published="2016-01-01") == []
+
+
+def test_a_surname_alone_goes_to_the_relative_of_its_gender():
+    found = quotes_of("Суддя Петро Гайдамакін живе в Києві. Його мати Ганна Гайдамакіна має квартиру. "
+                      "Гайдамакін стверджує, що житла не має.", published="2016-01-01")
+    assert found[-1][1] == "Petro Haidamakin"
+
+
+def test_a_surname_that_does_not_change_goes_by_the_verb_it_agrees_with():
+    found = quotes_of("Прокурор Олександр Корнієць має доньку. Квартиру отримала його донька Єлизавета Корнієць. "
+                      "Корнієць відповів, що все законно.", published="2016-01-01")
+    assert found[-1][1] == "Oleksandr Korniiets"
+
+
+def test_a_first_name_alone_is_the_person_named_in_full_with_it():
+    found = quotes_of("Я познайомилася з шахтарем Андрієм Цикоревим. «На душі добре, коли вони воркують», - "
+                      "пояснив Андрій.", published="2016-01-01")
+    assert found[-1][1] == "Andrii Tsykorev"

@@ -145,6 +145,7 @@ def link(doc: Doc, entity_mentions: list[Mention], lang: str, day: str | None,
         if mention.label == "PERS" and mention.actor:
             state.people.append((mention.start, mention.actor))
         state.mentions.append(mention)
+    _first_names_in_full(state)
     _link_roles(state)
     state.mentions.sort(key=lambda m: (m.start, -m.end))
     return state.mentions, _actors(state)
@@ -215,6 +216,30 @@ def _link_new(state: Linked, mention: Mention) -> None:
     mention.actor = entry_id
 
 
+def _first_names_in_full(state: Linked) -> None:
+    """`пояснив Андрій` in an article that names `Андрієм Цикоревим` (before or after): a first name
+    alone is the one person outside the base the article names in full with it."""
+    if state.lang not in ("uk", "ru"):
+        return
+    full: dict[str, set[str]] = {}
+    for actor in state.local.values():
+        words = actor.names.get(state.lang, "").split()
+        if actor.type == "PER" and len(words) > 1:
+            full.setdefault(words[0].lower(), set()).add(actor.id)
+    same = {}
+    for actor in state.local.values():
+        words = actor.names.get(state.lang, "").split()
+        if actor.type == "PER" and len(words) == 1 and _given_name_only(words[0], state.lang) \
+                and len(full.get(words[0].lower(), ())) == 1:
+            same[actor.id] = next(iter(full[words[0].lower()]))
+    for mention in state.mentions:
+        if mention.actor in same:
+            mention.actor = same[mention.actor]
+    state.people = [(start, same.get(actor, actor)) for start, actor in state.people]
+    for actor_id in same:
+        del state.local[actor_id]
+
+
 def _named_person(state: Linked, mention: Mention) -> str | None:
     """An organisation or place from the NER that is really the surname of a person named
     earlier in the article (`від міністра Лаврова` after `Сергія Лаврова`)."""
@@ -249,12 +274,34 @@ def _agreeing_nominatives(words: list[str], lang: str) -> list[str]:
             fits = [next((p for p in ps if p.tag.case == case and p.tag.gender == gender), None) for ps in parses]
             score = sum(f is not None for f in fits)
             if score > best_score:
-                best, best_score = (case, fits), score
+                best, best_score = ((case, gender), fits), score
     if best is None:
         return [_nominative(w, lang) for w in words]
-    case, fits = best
+    (case, gender), fits = best
     return [_capitalised(f.normal_form) if f is not None else _capitalised(w.lower()) if case == "nomn"
-            else _nominative(w, lang) for w, f in zip(words, fits, strict=True)]
+            else _surname_nominative(w, case, gender) or _nominative(w, lang) for w, f in zip(words, fits, strict=True)]
+
+
+# case endings of the possessive surnames (`-ов`, `-ев`, `-ін`: `Цикоревим` -> `Цикорев`), which the
+# dictionary often lacks: (gender, case) -> endings to drop and the nominative ending to put back
+SURNAME_ENDINGS = {
+    ("masc", "gent"): ("а",), ("masc", "accs"): ("а",), ("masc", "datv"): ("ові", "у"),
+    ("masc", "ablt"): ("им",), ("masc", "loct"): ("ові", "у", "і"),
+    ("femn", "gent"): ("ої",), ("femn", "datv"): ("ій",), ("femn", "accs"): ("у",),
+    ("femn", "ablt"): ("ою",), ("femn", "loct"): ("ій",),
+}
+SURNAME_STEMS = ("ов", "ев", "єв", "ів", "ин", "ін", "їн")
+
+
+def _surname_nominative(word: str, case: str, gender: str) -> str | None:
+    """An unknown possessive surname in the case and gender its first name shows, in the nominative
+    (`Андрієм Цикоревим` -> `Цикорев`, `Марини Ансіфорової` -> `Ансіфорова`)."""
+    lower = word.lower()
+    for ending in SURNAME_ENDINGS.get((gender, case), ()):
+        stem = lower[: -len(ending)]
+        if lower.endswith(ending) and stem.endswith(SURNAME_STEMS) and len(stem) > 3:
+            return _capitalised(stem + ("а" if gender == "femn" else ""))
+    return None
 
 
 def _capitalised(lemma: str) -> str:
@@ -274,17 +321,52 @@ def _person(state: Linked, mention: Mention) -> str | None:
     if not parts:
         return None
     surname = lemma_set(parts[-1], state.lang) | lemma_set(mention.text.split()[-1], state.lang)
-    return _named_in_full_before(state, surname, len(mention.text.split())) or _kb_person(state, parts)
+    return _named_in_full_before(state, surname, len(mention.text.split()), _mention_gender(state, mention)) \
+        or _kb_person(state, parts)
 
 
-def _named_in_full_before(state: Linked, surname: frozenset[str], words: int) -> str | None:
+def _named_in_full_before(state: Linked, surname: frozenset[str], words: int, gender: str | None = None) -> str | None:
     """The latest linked person whose name, longer than `words` words, ends in this surname
-    (`Борреля` after `Жозеп Боррель`)."""
-    for earlier in reversed(state.mentions):
-        if earlier.label == "PERS" and earlier.actor and len(earlier.text.split()) > words \
-                and surname & lemma_set(earlier.text.split()[-1], state.lang):
-            return earlier.actor
-    return None
+    (`Борреля` after `Жозеп Боррель`); of the mention's gender where it shows one (`Голяшкін` after
+    `Олег Голяшкін` and his mother `Віра Голяшкіна`)."""
+    found = [earlier.actor for earlier in reversed(state.mentions)
+             if earlier.label == "PERS" and earlier.actor and len(earlier.text.split()) > words
+             and surname & lemma_set(earlier.text.split()[-1], state.lang)]
+    if gender is not None:
+        fitting = [a for a in found if _actor_gender(state, a) in (None, gender)]
+        found = fitting or found
+    return found[0] if found else None
+
+
+def _mention_gender(state: Linked, mention: Mention) -> str | None:
+    """A person mention's gender where the text shows it: the past-tense verb it is the subject of
+    (`Корнієць відповів`), else a surname with readings of one gender only (`Голяшкін`)."""
+    if state.lang not in ("uk", "ru"):
+        return None
+    span = state.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubj:pass"):
+        verb = set(root.head.morph.get("Gender"))
+        if root.head.pos_ in ("VERB", "AUX") and len(verb) == 1:
+            return {"Masc": "masc", "Fem": "femn"}.get(next(iter(verb)))
+    genders = {p.tag.gender for p in analyzer(state.lang).parse(span[-1].text.lower())
+               if "Surn" in p.tag.grammemes}
+    return next(iter(genders)) if len(genders) == 1 and genders <= {"masc", "femn"} else None
+
+
+def _actor_gender(state: Linked, actor_id: str) -> str | None:
+    """The gender of a person's first name (`Віра` feminine), if the dictionary gives one."""
+    actor = state.local.get(actor_id)
+    if actor is None or actor.type != "PER":
+        return None
+    words = actor.names.get(state.lang, "").split()
+    if len(words) < 2:
+        return None
+    genders = {p.tag.gender for p in analyzer(state.lang).parse(words[0].lower())
+               if "Name" in p.tag.grammemes and p.tag.case == "nomn"}
+    return next(iter(genders)) if len(genders) == 1 else None
 
 
 def _kb_person(state: Linked, parts: list[str]) -> str | None:
