@@ -318,9 +318,12 @@ def test_a_source_with_no_comma_after_it_ends_at_its_noun_phrase():
 
 
 def test_an_unresolved_person_noun_subject_takes_no_nearby_name_and_they_is_no_one_person():
-    found = quotes_of("У протоколі про відхилення «УПС» Замовник зазначив, що компанія надала накази.",
+    found = quotes_of("У протоколі про відхилення «УПС» свідок зазначив, що компанія надала накази.",
                       published="2016-01-01")
     assert found[0][1] is None
+    found = quotes_of("У протоколі про відхилення «УПС» Замовник зазначив, що компанія надала накази.",
+                      published="2016-01-01")
+    assert found[0][1] == "Замовник"  # the procuring body, not the company named nearby
     found = quotes_of("Директор Іван Петренко викликав працівників. Вони повідомили, що документи зникли.",
                       published="2016-01-01")
     assert found[-1][1] is None
@@ -373,3 +376,19 @@ def test_a_first_name_alone_is_the_person_named_in_full_with_it():
     found = quotes_of("Я познайомилася з шахтарем Андрієм Цикоревим. «На душі добре, коли вони воркують», - "
                       "пояснив Андрій.", published="2016-01-01")
     assert found[-1][1] == "Andrii Tsykorev"
+
+
+def test_a_procuring_body_named_by_its_role_speaks_as_an_organisation():
+    analysis = analyze("Комісія розглянула тендерні пропозиції. У протоколі Замовник зазначив, що компанія не надала "
+                       "довідку про досвід.", published="2016-01-01", lang="uk", title="")
+    quote = analysis.quotes[-1]
+    speaker = {a.id: a for a in analysis.actors}[quote.speaker]
+    assert speaker.type == "ORG" and quote.speaker_text == "Замовник"
+
+
+def test_tax_officers_with_no_office_named_stand_for_their_service():
+    analysis = analyze("За даними податківців, фірма мала взаємовідносини з фіктивними підприємствами.",
+                       published="2016-01-01", lang="uk", title="")
+    quote = analysis.quotes[-1]
+    speaker = {a.id: a for a in analysis.actors}[quote.speaker]
+    assert speaker.type == "ORG" and quote.speaker_text == "податківців"

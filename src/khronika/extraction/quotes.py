@@ -653,6 +653,8 @@ class _Finder:
     def _person_noun(self, token: Token) -> bool:
         """Animate by the parse or, where the parser slipped (`прокурор` read as inanimate), by every
         reading in the dictionary."""
+        if self._organisation_role(token):
+            return False  # `Замовник зазначив`: the procuring body, not a person
         if "Anim" in token.morph.get("Animacy"):
             return True
         nouns = [p for p in _parses(token.text, self.lang) if p.tag.POS == "NOUN"]
@@ -664,6 +666,10 @@ class _Finder:
         if referent is None:
             return None
         return Mention(token.idx, token.idx + len(token.text), token.text, referent.label, referent.actor)
+
+    def _organisation_role(self, token: Token) -> bool:
+        lemmas = lemma_set(token.text, self.lang) | {token.lemma_.lower(), token.lower_}
+        return bool(lemmas & set(self.cues.get("organisation_roles", [])))
 
     def _organisation_noun(self, token: Token) -> bool:
         nouns = set(self.cues.get("organisation_nouns", []))
@@ -689,10 +695,13 @@ class _Finder:
     def _organisation_phrase(self, head: Token, verb: Token, limit: int | None = None) -> Mention | None:
         """`Прокуратура Києва заявила`: an inanimate subject noun with the words that name it (its
         adjectives and genitive dependents next to it) is a speaking organisation."""
-        if head.pos_ not in ("NOUN", "PROPN", "X") or "Anim" in head.morph.get("Animacy") or head.is_stop:
+        role = self._organisation_role(head)
+        if head.pos_ not in ("NOUN", "PROPN", "X") or "Anim" in head.morph.get("Animacy") and not role \
+                or head.is_stop:
             return None
         organisation_nouns = set(self.cues.get("organisation_nouns", []))
-        if head.pos_ == "NOUN" and not (lemma_set(head.text, self.lang) | {head.lemma_.lower()}) & organisation_nouns:
+        if head.pos_ == "NOUN" and not role \
+                and not (lemma_set(head.text, self.lang) | {head.lemma_.lower()}) & organisation_nouns:
             return None  # `Правильність рішення підтвердив суд`: an abstract noun does not speak
         start = head.i
         while start - 1 >= verb.sent.start and self.doc[start - 1].dep_ == "amod" \
@@ -704,7 +713,9 @@ class _Finder:
             if token.dep_ not in NAME_DEPENDENTS or not start <= attached.i <= end + 1:
                 break
             end = token.i
-        span = self.doc[start:end + 1]
+        return self._new_organisation(self.doc[start:end + 1])
+
+    def _new_organisation(self, span: Span) -> Mention:
         actor = organisation_outside_kb(span.text, self.lang)
         mention = Mention(span.start_char, span.end_char, span.text, "ORG", actor.id)
         self.mentions.append(mention)
@@ -776,7 +787,11 @@ class _Finder:
                  and markers & (lemma_set(t.text, self.lang) | {t.lower_}) and self._organisation_noun(t)]
         earlier = [t for t in nouns if t.i < token.i]
         noun = earlier[-1] if earlier else (nouns[0] if nouns else None)
-        return self._organisation_phrase(noun, noun, noun.sent.end) if noun is not None else None
+        if noun is not None:
+            return self._organisation_phrase(noun, noun, noun.sent.end)
+        if markers & lemmas:  # `За даними податківців` with no tax office named: the staff stand for it
+            return self._new_organisation(self.doc[token.i:token.i + 1])
+        return None
 
     def _located_source(self, verb: Token) -> Mention | None:
         """`в МВС заявили`, `у лікарні повідомили`: the organisation the impersonal plural speaks for."""
