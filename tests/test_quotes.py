@@ -392,3 +392,9 @@ def test_tax_officers_with_no_office_named_stand_for_their_service():
     quote = analysis.quotes[-1]
     speaker = {a.id: a for a in analysis.actors}[quote.speaker]
     assert speaker.type == "ORG" and quote.speaker_text == "податківців"
+
+
+def test_a_subject_noun_the_parser_reads_in_a_case_it_cannot_have_is_still_the_subject():
+    found = quotes_of("Прокурор Олександр Корнієць відповів на запитання журналістів. Відповідні документи прокурор "
+                      "пообіцяв показати після завершення провадження.", published="2016-01-01")
+    assert found[-1][1] == "Oleksandr Korniiets"

@@ -30,6 +30,7 @@ from khronika.model import Actor, Mention, Quote
 
 OPENING = {"«": "»", "„": "“", "“": "”", '"': '"'}
 DASHES = {"–", "—", "-", "―"}
+UD_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct", "Voc": "voct"}
 MIN_DIRECT_WORDS = 3
 NAME_DEPENDENTS = {"nmod", "amod", "flat", "flat:name", "appos"}  # words that belong to an organisation's name
 
@@ -601,9 +602,11 @@ class _Finder:
         cases = set(token.morph.get("Case"))
         if "Nom" in cases:
             return True
-        if cases - {"Acc", "Voc"}:
+        parses = _parses(token.text, self.lang)
+        if cases - {"Acc", "Voc"} and any(p.tag.case in {UD_CASES.get(c) for c in cases} for p in parses):
             return False  # a genitive that could be a nominative plural (`мерії`) stays genitive
-        return any(p.tag.case == "nomn" for p in _parses(token.text, self.lang))
+        # `Відповідні документи прокурор пообіцяв`: a case the word cannot have is the parser's slip
+        return any(p.tag.case == "nomn" for p in parses)
 
     def _named_by_head(self, token: Token) -> Mention | None:
         """A subject that is a common noun (`Суд зазначив`, `прес-служба прокуратури повідомила`):
