@@ -398,3 +398,11 @@ def test_a_subject_noun_the_parser_reads_in_a_case_it_cannot_have_is_still_the_s
     found = quotes_of("Прокурор Олександр Корнієць відповів на запитання журналістів. Відповідні документи прокурор "
                       "пообіцяв показати після завершення провадження.", published="2016-01-01")
     assert found[-1][1] == "Oleksandr Korniiets"
+
+
+def test_the_journalist_is_the_author_of_the_material_the_article_retells():
+    found = quotes_of("Дружина депутата Юрія Мірошниченка продає будинок. Про це йдеться в матеріалі Оксани Коваленко "
+                      "на «Українській правді». Довідник називає мешканцем будинку Юрій Мірошниченко. «Встановити, яке "
+                      "відношення має депутат до будинку, не вдалося», – "
+                      "пише журналіст.", published="2016-01-01")
+    assert found[-1][1] == "Oksana Kovalenko"

@@ -115,6 +115,7 @@ class _Finder:
         self.outlets = self._outlets(mentions)
         self.quotes: list[Quote] = []
         self.people: list[Mention] = []  # persons as the text brings them up, the latest last
+        self.authors: list[Mention] = []  # persons whose material the article retells
         self.new_speakers: list[tuple[Mention, Actor]] = []
 
     def run(self) -> list[Quote]:
@@ -400,6 +401,8 @@ class _Finder:
         outlet = next((o for o in self.outlets if rest.start_char <= o.start < rest.end_char), None)
         first = min([*named, *([outlet] if outlet else [])], key=lambda m: m.start, default=None)
         if first is not None:
+            if first.label == "PERS" and self._authored(first):
+                self.authors.append(first)  # `в матеріалі Оксани Коваленко`: later `журналіст` is she
             return self._speaking(first) if first is outlet else first
         nouns = set(self.cues.get("organisation_nouns", []))
         head = next((t for t in rest if t.pos_ == "NOUN" and (lemma_set(t.text, self.lang) | {t.lemma_}) & nouns), None)
@@ -650,8 +653,23 @@ class _Finder:
         if body is not None:
             return body
         if self._person_noun(token):
-            return self._introduced_as(token) or self._person_of_gender(self._gender_of(token))
+            return self._introduced_as(token) or self._author(token) or self._person_of_gender(self._gender_of(token))
         return None
+
+    def _authored(self, person: Mention) -> bool:
+        """The person's name follows a word for written material (`матеріалі Оксани Коваленко`)."""
+        span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return False
+        word = self.doc[span.start - 1]
+        return bool((lemma_set(word.text, self.lang) | {word.lower_}) & set(self.cues.get("author_works", [])))
+
+    def _author(self, token: Token) -> Mention | None:
+        """`– пише журналіст` in an article that retells `матеріал Оксани Коваленко`: its author."""
+        lemmas = lemma_set(token.text, self.lang) | {token.lower_}
+        if not self.authors or not lemmas & set(self.cues.get("author_nouns", [])):
+            return None
+        return self.authors[-1]
 
     def _person_noun(self, token: Token) -> bool:
         """Animate by the parse or, where the parser slipped (`прокурор` read as inanimate), by every
