@@ -406,3 +406,11 @@ def test_the_journalist_is_the_author_of_the_material_the_article_retells():
                       "відношення має депутат до будинку, не вдалося», – "
                       "пише журналіст.", published="2016-01-01")
     assert found[-1][1] == "Oksana Kovalenko"
+
+
+def test_a_pronoun_goes_to_the_subject_of_the_sentence_before_over_a_later_name_in_it():
+    found = quotes_of("Увечері прийшов вітчим Юрій Ісиков. Вітчим - людина непростої долі, про що свідчать "
+                      "витатуйовані на плечі погони, на печінці - святий Миколай. Він відсидів у в'язниці, каже: "
+                      "«Голуби на зону літають, листи "
+                      "передають».", published="2016-01-01")
+    assert found[-1][1] == "Yurii Isykov"

@@ -151,8 +151,21 @@ class _Finder:
             self._object_content(sentence) or self._about_content(sentence)
         people = [m for m in self.mentions if sentence.start_char <= m.start < sentence.end_char
                   and m.label == "PERS" and m.actor and self._nominative(m)]
-        if people:
-            self._remember(people[-1])
+        subject = self._main_subject(sentence)
+        if subject is not None or people:
+            self._remember(subject or people[-1])
+
+    def _main_subject(self, sentence: Span) -> Mention | None:
+        """The person the sentence is about: the subject of its main clause, named (`Олена
+        Шемякіна каже`) or a person noun that introduced a name before (`Вітчим - людина ..., на
+        печінці - святий Миколай` after `вітчим Юрій Ісиков`)."""
+        subject = next((t for t in sentence.root.children if t.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+            return None
+        named = self._mention_at(subject)
+        if named is not None:
+            return named if named.label == "PERS" else None
+        return self._introduced_as(subject) if self._person_noun(subject) else None  # `Вітчим` may be PROPN
 
     def _is_cue_verb(self, token: Token) -> bool:
         if token.is_punct or not token.is_alpha:
