@@ -414,3 +414,10 @@ def test_a_pronoun_goes_to_the_subject_of_the_sentence_before_over_a_later_name_
                       "«Голуби на зону літають, листи "
                       "передають».", published="2016-01-01")
     assert found[-1][1] == "Yurii Isykov"
+
+
+def test_a_first_name_after_a_kin_noun_takes_the_family_surname_and_the_feminine_noun_the_latest_woman():
+    found = quotes_of("«Розпис - це обереги», - каже художниця Олеся Статива. Корифей розпису Федір Панко помер 2007 "
+                      "року. Продовжує родинну справу Панкова донька Валентина. Образи вона знаходить у природі. "
+                      "«Мене змалку оточували квіти і трави», - розповідає художниця.", published="2016-01-01")
+    assert found[0][1] == "Olesia Statyva" and found[-1][1] == "Valentyna Panko"

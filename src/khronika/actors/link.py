@@ -14,6 +14,7 @@ An ambiguous mention stays unresolved, its candidates listed in `alternatives`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -357,16 +358,12 @@ def _mention_gender(state: Linked, mention: Mention) -> str | None:
 
 
 def _actor_gender(state: Linked, actor_id: str) -> str | None:
-    """The gender of a person's first name (`Віра` feminine), if the dictionary gives one."""
+    """The gender of a person outside the base by their first name."""
     actor = state.local.get(actor_id)
     if actor is None or actor.type != "PER":
         return None
     words = actor.names.get(state.lang, "").split()
-    if len(words) < 2:
-        return None
-    genders = {p.tag.gender for p in analyzer(state.lang).parse(words[0].lower())
-               if "Name" in p.tag.grammemes and p.tag.case == "nomn"}
-    return next(iter(genders)) if len(genders) == 1 else None
+    return _actor_gender_of(words[0], state.lang) if len(words) > 1 else None
 
 
 def _kb_person(state: Linked, parts: list[str]) -> str | None:
@@ -438,6 +435,9 @@ def _local_actor(state: Linked, mention: Mention) -> str:
         return earlier
     if mention.label == "PERS":
         native = " ".join(_name_parts(mention.text, state.lang))
+        family = _family_name(state, mention, native)
+        if family:
+            native = f"{native} {family}"
         for actor in state.local.values():  # a surname alone after the full name of a local person
             if actor.type == "PER" and native and actor.names.get(state.lang, "").endswith(" " + native):
                 return actor.id
@@ -448,6 +448,55 @@ def _local_actor(state: Linked, mention: Mention) -> str:
         name = romanise(native, state.lang) if mention.label == "PERS" else native
         state.local[key] = Actor(key, name, {"per": "PER", "org": "ORG", "loc": "LOC"}[kind], {state.lang: native})
     return key
+
+
+KIN_NOUNS = {"uk": {"донька", "дочка", "син", "дружина", "чоловік", "брат", "сестра", "онук", "онука", "онучка",
+                    "вдова", "невістка", "племінник", "племінниця"},
+             "ru": {"дочь", "сын", "жена", "муж", "брат", "сестра", "внук", "внучка", "вдова", "невестка",
+                    "племянник", "племянница"}}
+POSSESSIVE = re.compile(r"(ов|ев|єв|ів|їв|ин|ін|їн)(а|е|ий|ого|ої|ій|ому|им|ою|у|і|ы|ым|ой)?$")
+
+
+def _family_name(state: Linked, mention: Mention, native: str) -> str | None:
+    """`Панкова донька Валентина` after `Федір Панко`: a first name alone after a kin noun and the
+    possessive adjective of a surname the article gave before takes that surname (`Валентина
+    Панко`), in the first name's gender (`Шемякін` -> `Шемякіна`)."""
+    if state.lang not in KIN_NOUNS or " " in native or not native or not _given_name_only(native, state.lang):
+        return None
+    span = state.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return None
+    kin, owner = state.doc[span.start - 1], state.doc[span.start - 2]
+    if not (lemma_set(kin.text, state.lang) | {kin.lower_}) & KIN_NOUNS[state.lang] or not owner.text[:1].isupper():
+        return None
+    stem = POSSESSIVE.sub("", owner.lower_)
+    if stem == owner.lower_:
+        return None
+    for earlier in reversed(state.mentions):
+        if earlier.label != "PERS" or not earlier.actor or len(earlier.text.split()) < 2:
+            continue
+        surname = _name_parts(earlier.text, state.lang)[-1]
+        if re.sub(r"([оае]|ов|ев|єв|ін|ин|їн)$", "", surname.lower()) == stem:
+            return _in_gender(surname, _actor_gender_of(native, state.lang))
+    return None
+
+
+def _actor_gender_of(first: str, lang: str) -> str | None:
+    """The gender of a first name in the nominative (`Віра` feminine), if the dictionary gives one."""
+    genders = {p.tag.gender for p in analyzer(lang).parse(first.lower())
+               if "Name" in p.tag.grammemes and p.tag.case == "nomn"}
+    return next(iter(genders)) if len(genders) == 1 else None
+
+
+def _in_gender(surname: str, gender: str | None) -> str:
+    """A masculine surname as a woman's (`Шемякін` -> `Шемякіна`, `Панський` -> `Панська`)."""
+    if gender != "femn":
+        return surname
+    if surname.endswith(SURNAME_STEMS):
+        return surname + "а"
+    if surname.endswith(("ський", "цький")):
+        return surname[:-2] + "а"
+    return surname
 
 
 def organisation_outside_kb(text: str, lang: str) -> Actor:

@@ -666,7 +666,11 @@ class _Finder:
         if body is not None:
             return body
         if self._person_noun(token):
-            return self._introduced_as(token) or self._author(token) or self._person_of_gender(self._gender_of(token))
+            gender = self._gender_of(token)
+            introduced, latest = self._introduced_as(token), self._person_of_gender(gender)
+            if introduced is not None and gender is not None and latest is not None and latest.start > introduced.end:
+                return latest  # `розповідає художниця` about the woman the text has gone on to, not one named long ago
+            return introduced or self._author(token) or self._person_of_gender(gender)
         return None
 
     def _authored(self, person: Mention) -> bool:
