@@ -421,3 +421,13 @@ def test_a_first_name_after_a_kin_noun_takes_the_family_surname_and_the_feminine
                       "року. Продовжує родинну справу Панкова донька Валентина. Образи вона знаходить у природі. "
                       "«Мене змалку оточували квіти і трави», - розповідає художниця.", published="2016-01-01")
     assert found[0][1] == "Olesia Statyva" and found[-1][1] == "Valentyna Panko"
+
+
+def test_a_plural_verb_with_no_subject_goes_on_about_the_staff_of_the_sentence_before():
+    analysis = analyze("«Укрзалізниця» замовила новий засіб. Показати лабораторію, у якій виготовляється засіб – "
+                       "залізничники також відмовились. "
+                       "Натомість повідомили, що уклали угоду з центром Міноборони.", published="2016-01-01",
+                       lang="uk", title="")
+    quote = analysis.quotes[-1]
+    assert {a.id: a.name for a in analysis.actors}[quote.speaker] == "Ukrzaliznytsia"
+    assert quote.speaker_text == "залізничники"

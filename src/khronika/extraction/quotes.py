@@ -606,11 +606,31 @@ class _Finder:
         pronoun = next((t for t in before if t.lower_ in self.cues.get("subject_pronouns", [])), None)
         if pronoun is not None:
             return self._pronoun(self.doc[pronoun.i:pronoun.i + 1])
+        if "Plur" in verb.morph.get("Number") and "1" not in verb.morph.get("Person") \
+                and not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in before):
+            return self._group_before(verb)
         if "Sing" not in verb.morph.get("Number") or "1" in verb.morph.get("Person") \
                 or any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in before):
             return None  # a noun before the verb may be its subject, misparsed
         gender = {"Fem": "femn", "Masc": "masc"}.get(next(iter(verb.morph.get("Gender")), ""))
         return self._person_of_gender(gender)
+
+    def _group_before(self, verb: Token) -> Mention | None:
+        """`Натомість повідомили, що ...` after `... – залізничники також відмовились`: a plural verb
+        with no subject goes on about the plural subject of the sentence before, if that names a body."""
+        start = verb.sent.start
+        if start == 0:
+            return None
+        previous = self.doc[start - 1].sent
+        while not previous.text.strip() and previous.start > 0:
+            previous = self.doc[previous.start - 1].sent
+        subjects = [t for t in previous if t.dep_ == "nsubj" and t.pos_ == "NOUN" and "Plur" in t.morph.get("Number")
+                    and "Plur" in t.head.morph.get("Number") and t.head.pos_ == "VERB"]
+        if not subjects:
+            return None
+        subject = subjects[-1]
+        found = self._agency(subject)
+        return self._as_written(subject, found) if found is not None else None
 
     def _may_be_nominative(self, token: Token) -> bool:
         """Nominative by the parse, or by the dictionary where the parser chose an equal form
