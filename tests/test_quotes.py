@@ -318,9 +318,12 @@ def test_a_source_with_no_comma_after_it_ends_at_its_noun_phrase():
 
 
 def test_an_unresolved_person_noun_subject_takes_no_nearby_name_and_they_is_no_one_person():
-    found = quotes_of("У протоколі про відхилення «УПС» Замовник зазначив, що компанія надала накази.",
+    found = quotes_of("У протоколі про відхилення «УПС» свідок зазначив, що компанія надала накази.",
                       published="2016-01-01")
     assert found[0][1] is None
+    found = quotes_of("У протоколі про відхилення «УПС» Замовник зазначив, що компанія надала накази.",
+                      published="2016-01-01")
+    assert found[0][1] == "Замовник"  # the procuring body, not the company named nearby
     found = quotes_of("Директор Іван Петренко викликав працівників. Вони повідомили, що документи зникли.",
                       published="2016-01-01")
     assert found[-1][1] is None
@@ -355,3 +358,76 @@ def test_a_name_in_apposition_to_a_nominative_noun_is_someone_the_text_is_about(
 
 def test_a_register_with_no_comma_after_it_is_not_a_source_either():
     assert quotes_of("За даними «ВДЗ» фірма з червня почала вигравати тендери.", published="2016-01-01") == []
+
+
+def test_a_surname_alone_goes_to_the_relative_of_its_gender():
+    found = quotes_of("Суддя Петро Гайдамакін живе в Києві. Його мати Ганна Гайдамакіна має квартиру. "
+                      "Гайдамакін стверджує, що житла не має.", published="2016-01-01")
+    assert found[-1][1] == "Petro Haidamakin"
+
+
+def test_a_surname_that_does_not_change_goes_by_the_verb_it_agrees_with():
+    found = quotes_of("Прокурор Олександр Корнієць має доньку. Квартиру отримала його донька Єлизавета Корнієць. "
+                      "Корнієць відповів, що все законно.", published="2016-01-01")
+    assert found[-1][1] == "Oleksandr Korniiets"
+
+
+def test_a_first_name_alone_is_the_person_named_in_full_with_it():
+    found = quotes_of("Я познайомилася з шахтарем Андрієм Цикоревим. «На душі добре, коли вони воркують», - "
+                      "пояснив Андрій.", published="2016-01-01")
+    assert found[-1][1] == "Andrii Tsykorev"
+
+
+def test_a_procuring_body_named_by_its_role_speaks_as_an_organisation():
+    analysis = analyze("Комісія розглянула тендерні пропозиції. У протоколі Замовник зазначив, що компанія не надала "
+                       "довідку про досвід.", published="2016-01-01", lang="uk", title="")
+    quote = analysis.quotes[-1]
+    speaker = {a.id: a for a in analysis.actors}[quote.speaker]
+    assert speaker.type == "ORG" and quote.speaker_text == "Замовник"
+
+
+def test_tax_officers_with_no_office_named_stand_for_their_service():
+    analysis = analyze("За даними податківців, фірма мала взаємовідносини з фіктивними підприємствами.",
+                       published="2016-01-01", lang="uk", title="")
+    quote = analysis.quotes[-1]
+    speaker = {a.id: a for a in analysis.actors}[quote.speaker]
+    assert speaker.type == "ORG" and quote.speaker_text == "податківців"
+
+
+def test_a_subject_noun_the_parser_reads_in_a_case_it_cannot_have_is_still_the_subject():
+    found = quotes_of("Прокурор Олександр Корнієць відповів на запитання журналістів. Відповідні документи прокурор "
+                      "пообіцяв показати після завершення провадження.", published="2016-01-01")
+    assert found[-1][1] == "Oleksandr Korniiets"
+
+
+def test_the_journalist_is_the_author_of_the_material_the_article_retells():
+    found = quotes_of("Дружина депутата Юрія Мірошниченка продає будинок. Про це йдеться в матеріалі Оксани Коваленко "
+                      "на «Українській правді». Довідник називає мешканцем будинку Юрій Мірошниченко. «Встановити, яке "
+                      "відношення має депутат до будинку, не вдалося», – "
+                      "пише журналіст.", published="2016-01-01")
+    assert found[-1][1] == "Oksana Kovalenko"
+
+
+def test_a_pronoun_goes_to_the_subject_of_the_sentence_before_over_a_later_name_in_it():
+    found = quotes_of("Увечері прийшов вітчим Юрій Ісиков. Вітчим - людина непростої долі, про що свідчать "
+                      "витатуйовані на плечі погони, на печінці - святий Миколай. Він відсидів у в'язниці, каже: "
+                      "«Голуби на зону літають, листи "
+                      "передають».", published="2016-01-01")
+    assert found[-1][1] == "Yurii Isykov"
+
+
+def test_a_first_name_after_a_kin_noun_takes_the_family_surname_and_the_feminine_noun_the_latest_woman():
+    found = quotes_of("«Розпис - це обереги», - каже художниця Олеся Статива. Корифей розпису Федір Панко помер 2007 "
+                      "року. Продовжує родинну справу Панкова донька Валентина. Образи вона знаходить у природі. "
+                      "«Мене змалку оточували квіти і трави», - розповідає художниця.", published="2016-01-01")
+    assert found[0][1] == "Olesia Statyva" and found[-1][1] == "Valentyna Panko"
+
+
+def test_a_plural_verb_with_no_subject_goes_on_about_the_staff_of_the_sentence_before():
+    analysis = analyze("«Укрзалізниця» замовила новий засіб. Показати лабораторію, у якій виготовляється засіб – "
+                       "залізничники також відмовились. "
+                       "Натомість повідомили, що уклали угоду з центром Міноборони.", published="2016-01-01",
+                       lang="uk", title="")
+    quote = analysis.quotes[-1]
+    assert {a.id: a.name for a in analysis.actors}[quote.speaker] == "Ukrzaliznytsia"
+    assert quote.speaker_text == "залізничники"

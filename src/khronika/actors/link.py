@@ -14,6 +14,7 @@ An ambiguous mention stays unresolved, its candidates listed in `alternatives`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -145,6 +146,7 @@ def link(doc: Doc, entity_mentions: list[Mention], lang: str, day: str | None,
         if mention.label == "PERS" and mention.actor:
             state.people.append((mention.start, mention.actor))
         state.mentions.append(mention)
+    _first_names_in_full(state)
     _link_roles(state)
     state.mentions.sort(key=lambda m: (m.start, -m.end))
     return state.mentions, _actors(state)
@@ -215,6 +217,30 @@ def _link_new(state: Linked, mention: Mention) -> None:
     mention.actor = entry_id
 
 
+def _first_names_in_full(state: Linked) -> None:
+    """`пояснив Андрій` in an article that names `Андрієм Цикоревим` (before or after): a first name
+    alone is the one person outside the base the article names in full with it."""
+    if state.lang not in ("uk", "ru"):
+        return
+    full: dict[str, set[str]] = {}
+    for actor in state.local.values():
+        words = actor.names.get(state.lang, "").split()
+        if actor.type == "PER" and len(words) > 1:
+            full.setdefault(words[0].lower(), set()).add(actor.id)
+    same = {}
+    for actor in state.local.values():
+        words = actor.names.get(state.lang, "").split()
+        if actor.type == "PER" and len(words) == 1 and _given_name_only(words[0], state.lang) \
+                and len(full.get(words[0].lower(), ())) == 1:
+            same[actor.id] = next(iter(full[words[0].lower()]))
+    for mention in state.mentions:
+        if mention.actor in same:
+            mention.actor = same[mention.actor]
+    state.people = [(start, same.get(actor, actor)) for start, actor in state.people]
+    for actor_id in same:
+        del state.local[actor_id]
+
+
 def _named_person(state: Linked, mention: Mention) -> str | None:
     """An organisation or place from the NER that is really the surname of a person named
     earlier in the article (`від міністра Лаврова` after `Сергія Лаврова`)."""
@@ -249,12 +275,34 @@ def _agreeing_nominatives(words: list[str], lang: str) -> list[str]:
             fits = [next((p for p in ps if p.tag.case == case and p.tag.gender == gender), None) for ps in parses]
             score = sum(f is not None for f in fits)
             if score > best_score:
-                best, best_score = (case, fits), score
+                best, best_score = ((case, gender), fits), score
     if best is None:
         return [_nominative(w, lang) for w in words]
-    case, fits = best
+    (case, gender), fits = best
     return [_capitalised(f.normal_form) if f is not None else _capitalised(w.lower()) if case == "nomn"
-            else _nominative(w, lang) for w, f in zip(words, fits, strict=True)]
+            else _surname_nominative(w, case, gender) or _nominative(w, lang) for w, f in zip(words, fits, strict=True)]
+
+
+# case endings of the possessive surnames (`-ов`, `-ев`, `-ін`: `Цикоревим` -> `Цикорев`), which the
+# dictionary often lacks: (gender, case) -> endings to drop and the nominative ending to put back
+SURNAME_ENDINGS = {
+    ("masc", "gent"): ("а",), ("masc", "accs"): ("а",), ("masc", "datv"): ("ові", "у"),
+    ("masc", "ablt"): ("им",), ("masc", "loct"): ("ові", "у", "і"),
+    ("femn", "gent"): ("ої",), ("femn", "datv"): ("ій",), ("femn", "accs"): ("у",),
+    ("femn", "ablt"): ("ою",), ("femn", "loct"): ("ій",),
+}
+SURNAME_STEMS = ("ов", "ев", "єв", "ів", "ин", "ін", "їн")
+
+
+def _surname_nominative(word: str, case: str, gender: str) -> str | None:
+    """An unknown possessive surname in the case and gender its first name shows, in the nominative
+    (`Андрієм Цикоревим` -> `Цикорев`, `Марини Ансіфорової` -> `Ансіфорова`)."""
+    lower = word.lower()
+    for ending in SURNAME_ENDINGS.get((gender, case), ()):
+        stem = lower[: -len(ending)]
+        if lower.endswith(ending) and stem.endswith(SURNAME_STEMS) and len(stem) > 3:
+            return _capitalised(stem + ("а" if gender == "femn" else ""))
+    return None
 
 
 def _capitalised(lemma: str) -> str:
@@ -274,17 +322,48 @@ def _person(state: Linked, mention: Mention) -> str | None:
     if not parts:
         return None
     surname = lemma_set(parts[-1], state.lang) | lemma_set(mention.text.split()[-1], state.lang)
-    return _named_in_full_before(state, surname, len(mention.text.split())) or _kb_person(state, parts)
+    return _named_in_full_before(state, surname, len(mention.text.split()), _mention_gender(state, mention)) \
+        or _kb_person(state, parts)
 
 
-def _named_in_full_before(state: Linked, surname: frozenset[str], words: int) -> str | None:
+def _named_in_full_before(state: Linked, surname: frozenset[str], words: int, gender: str | None = None) -> str | None:
     """The latest linked person whose name, longer than `words` words, ends in this surname
-    (`Борреля` after `Жозеп Боррель`)."""
-    for earlier in reversed(state.mentions):
-        if earlier.label == "PERS" and earlier.actor and len(earlier.text.split()) > words \
-                and surname & lemma_set(earlier.text.split()[-1], state.lang):
-            return earlier.actor
-    return None
+    (`Борреля` after `Жозеп Боррель`); of the mention's gender where it shows one (`Голяшкін` after
+    `Олег Голяшкін` and his mother `Віра Голяшкіна`)."""
+    found = [earlier.actor for earlier in reversed(state.mentions)
+             if earlier.label == "PERS" and earlier.actor and len(earlier.text.split()) > words
+             and surname & lemma_set(earlier.text.split()[-1], state.lang)]
+    if gender is not None:
+        fitting = [a for a in found if _actor_gender(state, a) in (None, gender)]
+        found = fitting or found
+    return found[0] if found else None
+
+
+def _mention_gender(state: Linked, mention: Mention) -> str | None:
+    """A person mention's gender where the text shows it: the past-tense verb it is the subject of
+    (`Корнієць відповів`), else a surname with readings of one gender only (`Голяшкін`)."""
+    if state.lang not in ("uk", "ru"):
+        return None
+    span = state.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubj:pass"):
+        verb = set(root.head.morph.get("Gender"))
+        if root.head.pos_ in ("VERB", "AUX") and len(verb) == 1:
+            return {"Masc": "masc", "Fem": "femn"}.get(next(iter(verb)))
+    genders = {p.tag.gender for p in analyzer(state.lang).parse(span[-1].text.lower())
+               if "Surn" in p.tag.grammemes}
+    return next(iter(genders)) if len(genders) == 1 and genders <= {"masc", "femn"} else None
+
+
+def _actor_gender(state: Linked, actor_id: str) -> str | None:
+    """The gender of a person outside the base by their first name."""
+    actor = state.local.get(actor_id)
+    if actor is None or actor.type != "PER":
+        return None
+    words = actor.names.get(state.lang, "").split()
+    return _actor_gender_of(words[0], state.lang) if len(words) > 1 else None
 
 
 def _kb_person(state: Linked, parts: list[str]) -> str | None:
@@ -356,6 +435,9 @@ def _local_actor(state: Linked, mention: Mention) -> str:
         return earlier
     if mention.label == "PERS":
         native = " ".join(_name_parts(mention.text, state.lang))
+        family = _family_name(state, mention, native)
+        if family:
+            native = f"{native} {family}"
         for actor in state.local.values():  # a surname alone after the full name of a local person
             if actor.type == "PER" and native and actor.names.get(state.lang, "").endswith(" " + native):
                 return actor.id
@@ -366,6 +448,55 @@ def _local_actor(state: Linked, mention: Mention) -> str:
         name = romanise(native, state.lang) if mention.label == "PERS" else native
         state.local[key] = Actor(key, name, {"per": "PER", "org": "ORG", "loc": "LOC"}[kind], {state.lang: native})
     return key
+
+
+KIN_NOUNS = {"uk": {"донька", "дочка", "син", "дружина", "чоловік", "брат", "сестра", "онук", "онука", "онучка",
+                    "вдова", "невістка", "племінник", "племінниця"},
+             "ru": {"дочь", "сын", "жена", "муж", "брат", "сестра", "внук", "внучка", "вдова", "невестка",
+                    "племянник", "племянница"}}
+POSSESSIVE = re.compile(r"(ов|ев|єв|ів|їв|ин|ін|їн)(а|е|ий|ого|ої|ій|ому|им|ою|у|і|ы|ым|ой)?$")
+
+
+def _family_name(state: Linked, mention: Mention, native: str) -> str | None:
+    """`Панкова донька Валентина` after `Федір Панко`: a first name alone after a kin noun and the
+    possessive adjective of a surname the article gave before takes that surname (`Валентина
+    Панко`), in the first name's gender (`Шемякін` -> `Шемякіна`)."""
+    if state.lang not in KIN_NOUNS or " " in native or not native or not _given_name_only(native, state.lang):
+        return None
+    span = state.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return None
+    kin, owner = state.doc[span.start - 1], state.doc[span.start - 2]
+    if not (lemma_set(kin.text, state.lang) | {kin.lower_}) & KIN_NOUNS[state.lang] or not owner.text[:1].isupper():
+        return None
+    stem = POSSESSIVE.sub("", owner.lower_)
+    if stem == owner.lower_:
+        return None
+    for earlier in reversed(state.mentions):
+        if earlier.label != "PERS" or not earlier.actor or len(earlier.text.split()) < 2:
+            continue
+        surname = _name_parts(earlier.text, state.lang)[-1]
+        if re.sub(r"([оае]|ов|ев|єв|ін|ин|їн)$", "", surname.lower()) == stem:
+            return _in_gender(surname, _actor_gender_of(native, state.lang))
+    return None
+
+
+def _actor_gender_of(first: str, lang: str) -> str | None:
+    """The gender of a first name in the nominative (`Віра` feminine), if the dictionary gives one."""
+    genders = {p.tag.gender for p in analyzer(lang).parse(first.lower())
+               if "Name" in p.tag.grammemes and p.tag.case == "nomn"}
+    return next(iter(genders)) if len(genders) == 1 else None
+
+
+def _in_gender(surname: str, gender: str | None) -> str:
+    """A masculine surname as a woman's (`Шемякін` -> `Шемякіна`, `Панський` -> `Панська`)."""
+    if gender != "femn":
+        return surname
+    if surname.endswith(SURNAME_STEMS):
+        return surname + "а"
+    if surname.endswith(("ський", "цький")):
+        return surname[:-2] + "а"
+    return surname
 
 
 def organisation_outside_kb(text: str, lang: str) -> Actor:

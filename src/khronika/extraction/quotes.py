@@ -30,6 +30,7 @@ from khronika.model import Actor, Mention, Quote
 
 OPENING = {"«": "»", "„": "“", "“": "”", '"': '"'}
 DASHES = {"–", "—", "-", "―"}
+UD_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct", "Voc": "voct"}
 MIN_DIRECT_WORDS = 3
 NAME_DEPENDENTS = {"nmod", "amod", "flat", "flat:name", "appos"}  # words that belong to an organisation's name
 
@@ -114,6 +115,7 @@ class _Finder:
         self.outlets = self._outlets(mentions)
         self.quotes: list[Quote] = []
         self.people: list[Mention] = []  # persons as the text brings them up, the latest last
+        self.authors: list[Mention] = []  # persons whose material the article retells
         self.new_speakers: list[tuple[Mention, Actor]] = []
 
     def run(self) -> list[Quote]:
@@ -149,8 +151,21 @@ class _Finder:
             self._object_content(sentence) or self._about_content(sentence)
         people = [m for m in self.mentions if sentence.start_char <= m.start < sentence.end_char
                   and m.label == "PERS" and m.actor and self._nominative(m)]
-        if people:
-            self._remember(people[-1])
+        subject = self._main_subject(sentence)
+        if subject is not None or people:
+            self._remember(subject or people[-1])
+
+    def _main_subject(self, sentence: Span) -> Mention | None:
+        """The person the sentence is about: the subject of its main clause, named (`Олена
+        Шемякіна каже`) or a person noun that introduced a name before (`Вітчим - людина ..., на
+        печінці - святий Миколай` after `вітчим Юрій Ісиков`)."""
+        subject = next((t for t in sentence.root.children if t.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+            return None
+        named = self._mention_at(subject)
+        if named is not None:
+            return named if named.label == "PERS" else None
+        return self._introduced_as(subject) if self._person_noun(subject) else None  # `Вітчим` may be PROPN
 
     def _is_cue_verb(self, token: Token) -> bool:
         if token.is_punct or not token.is_alpha:
@@ -399,6 +414,8 @@ class _Finder:
         outlet = next((o for o in self.outlets if rest.start_char <= o.start < rest.end_char), None)
         first = min([*named, *([outlet] if outlet else [])], key=lambda m: m.start, default=None)
         if first is not None:
+            if first.label == "PERS" and self._authored(first):
+                self.authors.append(first)  # `в матеріалі Оксани Коваленко`: later `журналіст` is she
             return self._speaking(first) if first is outlet else first
         nouns = set(self.cues.get("organisation_nouns", []))
         head = next((t for t in rest if t.pos_ == "NOUN" and (lemma_set(t.text, self.lang) | {t.lemma_}) & nouns), None)
@@ -589,11 +606,31 @@ class _Finder:
         pronoun = next((t for t in before if t.lower_ in self.cues.get("subject_pronouns", [])), None)
         if pronoun is not None:
             return self._pronoun(self.doc[pronoun.i:pronoun.i + 1])
+        if "Plur" in verb.morph.get("Number") and "1" not in verb.morph.get("Person") \
+                and not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in before):
+            return self._group_before(verb)
         if "Sing" not in verb.morph.get("Number") or "1" in verb.morph.get("Person") \
                 or any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in before):
             return None  # a noun before the verb may be its subject, misparsed
         gender = {"Fem": "femn", "Masc": "masc"}.get(next(iter(verb.morph.get("Gender")), ""))
         return self._person_of_gender(gender)
+
+    def _group_before(self, verb: Token) -> Mention | None:
+        """`Натомість повідомили, що ...` after `... – залізничники також відмовились`: a plural verb
+        with no subject goes on about the plural subject of the sentence before, if that names a body."""
+        start = verb.sent.start
+        if start == 0:
+            return None
+        previous = self.doc[start - 1].sent
+        while not previous.text.strip() and previous.start > 0:
+            previous = self.doc[previous.start - 1].sent
+        subjects = [t for t in previous if t.dep_ == "nsubj" and t.pos_ == "NOUN" and "Plur" in t.morph.get("Number")
+                    and "Plur" in t.head.morph.get("Number") and t.head.pos_ == "VERB"]
+        if not subjects:
+            return None
+        subject = subjects[-1]
+        found = self._agency(subject)
+        return self._as_written(subject, found) if found is not None else None
 
     def _may_be_nominative(self, token: Token) -> bool:
         """Nominative by the parse, or by the dictionary where the parser chose an equal form
@@ -601,9 +638,11 @@ class _Finder:
         cases = set(token.morph.get("Case"))
         if "Nom" in cases:
             return True
-        if cases - {"Acc", "Voc"}:
+        parses = _parses(token.text, self.lang)
+        if cases - {"Acc", "Voc"} and any(p.tag.case in {UD_CASES.get(c) for c in cases} for p in parses):
             return False  # a genitive that could be a nominative plural (`мерії`) stays genitive
-        return any(p.tag.case == "nomn" for p in _parses(token.text, self.lang))
+        # `Відповідні документи прокурор пообіцяв`: a case the word cannot have is the parser's slip
+        return any(p.tag.case == "nomn" for p in parses)
 
     def _named_by_head(self, token: Token) -> Mention | None:
         """A subject that is a common noun (`Суд зазначив`, `прес-служба прокуратури повідомила`):
@@ -647,12 +686,33 @@ class _Finder:
         if body is not None:
             return body
         if self._person_noun(token):
-            return self._introduced_as(token) or self._person_of_gender(self._gender_of(token))
+            gender = self._gender_of(token)
+            introduced, latest = self._introduced_as(token), self._person_of_gender(gender)
+            if introduced is not None and gender is not None and latest is not None and latest.start > introduced.end:
+                return latest  # `розповідає художниця` about the woman the text has gone on to, not one named long ago
+            return introduced or self._author(token) or self._person_of_gender(gender)
         return None
+
+    def _authored(self, person: Mention) -> bool:
+        """The person's name follows a word for written material (`матеріалі Оксани Коваленко`)."""
+        span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return False
+        word = self.doc[span.start - 1]
+        return bool((lemma_set(word.text, self.lang) | {word.lower_}) & set(self.cues.get("author_works", [])))
+
+    def _author(self, token: Token) -> Mention | None:
+        """`– пише журналіст` in an article that retells `матеріал Оксани Коваленко`: its author."""
+        lemmas = lemma_set(token.text, self.lang) | {token.lower_}
+        if not self.authors or not lemmas & set(self.cues.get("author_nouns", [])):
+            return None
+        return self.authors[-1]
 
     def _person_noun(self, token: Token) -> bool:
         """Animate by the parse or, where the parser slipped (`прокурор` read as inanimate), by every
         reading in the dictionary."""
+        if self._organisation_role(token):
+            return False  # `Замовник зазначив`: the procuring body, not a person
         if "Anim" in token.morph.get("Animacy"):
             return True
         nouns = [p for p in _parses(token.text, self.lang) if p.tag.POS == "NOUN"]
@@ -664,6 +724,10 @@ class _Finder:
         if referent is None:
             return None
         return Mention(token.idx, token.idx + len(token.text), token.text, referent.label, referent.actor)
+
+    def _organisation_role(self, token: Token) -> bool:
+        lemmas = lemma_set(token.text, self.lang) | {token.lemma_.lower(), token.lower_}
+        return bool(lemmas & set(self.cues.get("organisation_roles", [])))
 
     def _organisation_noun(self, token: Token) -> bool:
         nouns = set(self.cues.get("organisation_nouns", []))
@@ -689,10 +753,13 @@ class _Finder:
     def _organisation_phrase(self, head: Token, verb: Token, limit: int | None = None) -> Mention | None:
         """`Прокуратура Києва заявила`: an inanimate subject noun with the words that name it (its
         adjectives and genitive dependents next to it) is a speaking organisation."""
-        if head.pos_ not in ("NOUN", "PROPN", "X") or "Anim" in head.morph.get("Animacy") or head.is_stop:
+        role = self._organisation_role(head)
+        if head.pos_ not in ("NOUN", "PROPN", "X") or "Anim" in head.morph.get("Animacy") and not role \
+                or head.is_stop:
             return None
         organisation_nouns = set(self.cues.get("organisation_nouns", []))
-        if head.pos_ == "NOUN" and not (lemma_set(head.text, self.lang) | {head.lemma_.lower()}) & organisation_nouns:
+        if head.pos_ == "NOUN" and not role \
+                and not (lemma_set(head.text, self.lang) | {head.lemma_.lower()}) & organisation_nouns:
             return None  # `Правильність рішення підтвердив суд`: an abstract noun does not speak
         start = head.i
         while start - 1 >= verb.sent.start and self.doc[start - 1].dep_ == "amod" \
@@ -704,7 +771,9 @@ class _Finder:
             if token.dep_ not in NAME_DEPENDENTS or not start <= attached.i <= end + 1:
                 break
             end = token.i
-        span = self.doc[start:end + 1]
+        return self._new_organisation(self.doc[start:end + 1])
+
+    def _new_organisation(self, span: Span) -> Mention:
         actor = organisation_outside_kb(span.text, self.lang)
         mention = Mention(span.start_char, span.end_char, span.text, "ORG", actor.id)
         self.mentions.append(mention)
@@ -776,7 +845,11 @@ class _Finder:
                  and markers & (lemma_set(t.text, self.lang) | {t.lower_}) and self._organisation_noun(t)]
         earlier = [t for t in nouns if t.i < token.i]
         noun = earlier[-1] if earlier else (nouns[0] if nouns else None)
-        return self._organisation_phrase(noun, noun, noun.sent.end) if noun is not None else None
+        if noun is not None:
+            return self._organisation_phrase(noun, noun, noun.sent.end)
+        if markers & lemmas:  # `За даними податківців` with no tax office named: the staff stand for it
+            return self._new_organisation(self.doc[token.i:token.i + 1])
+        return None
 
     def _located_source(self, verb: Token) -> Mention | None:
         """`в МВС заявили`, `у лікарні повідомили`: the organisation the impersonal plural speaks for."""
