@@ -223,3 +223,13 @@ def test_the_chronicle_merges_one_event_across_articles(store):
     assert [e.type for e in store.timeline(end="2022-03")] == ["SANCTION"]
     with pytest.raises(ValueError):
         store.timeline(actor="nobody at all")
+
+
+def test_a_participle_describing_a_noun_is_no_event():
+    _, analysis = events_of("Серед поранених загарбників було 11 осіб з окупованих районів, повідомив штаб.")
+    assert [e.trigger for e in analysis.events] == []
+
+
+def test_a_participle_clause_acts_on_its_noun():
+    found, _ = events_of("Слідчі вилучили документи голови правління Олега Петренка, затриманого за хабар.")
+    assert any(f[0] == "COERCE" and f[2] == ["Oleh Petrenko"] for f in found)

@@ -160,12 +160,28 @@ class _Reader:
             if token.is_punct or token.is_space:
                 continue
             entry = self._entry(token, sentence)
-            if entry is not None:
+            if entry is not None and not self._attributive(token):
                 found.append((token, entry))
         demanded = {t.i for t in self._must_clauses(sentence)}
         heads = {t.i for t, _ in found} | demanded
         # `вимагають від Росії вивести війська`: the withdrawal is what is asked for, not an event
         return [(t, e) for t, e in found if not self._content_of(t, heads) and t.i not in demanded]
+
+    def _attributive(self, token: Token) -> bool:
+        """`поранених окупантів`, `окупованих територій`, `Затриманий зізнався`: a participle that
+        describes a noun with no words of its own, or stands for a person, names a state, not an act;
+        one with its own agent (`Підтриманий Адміністрацією проект`) still tells who did it."""
+        if not self.parsed or self.lang == "en" or token.pos_ not in ("ADJ", "NOUN") \
+                or not self._participle_verbs([token.lower_, token.lemma_.lower()]):
+            return False
+        if token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.heads:
+            return False  # a noun trigger (`обстріл`, `мітинг`) is an event of its own
+        if token.dep_ in ("amod", "acl"):  # `затриманому за вимагання`: a participle clause still tells an act
+            return not any(not c.is_punct and c.dep_ not in ("advmod", "cc", "case") for c in token.children)
+        if token.dep_ not in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "appos"):
+            return False
+        return not any(c.dep_ in ("obl", "obl:agent") and "Ins" in c.morph.get("Case") and self._preposition(c) is None
+                       for c in token.children)
 
     def _must_clauses(self, sentence: Span) -> list[Token]:
         """`The US declared that China must drop barriers`: a clause saying what another party must
@@ -621,6 +637,9 @@ class _Reader:
 
     def _recipient(self, trigger: Token, sentence: Span, actor: list[str]) -> list[str]:
         candidates = self._parsed_recipients(trigger) if self.parsed else []
+        if self.parsed and self.lang != "en" and trigger.dep_ in ("amod", "acl") and trigger.pos_ == "ADJ" \
+                and "Pass" in trigger.morph.get("Voice"):  # `Філіпчуку, затриманому за вимагання`: the one acted upon
+            candidates.insert(0, self._participants(trigger.head, None, modifiers=False))
         if not self.parsed or trigger.pos_ not in ("VERB", "AUX"):
             # the words after the trigger: no parse, or a misread one (`привіз` tagged a noun)
             end = trigger.right_edge.i + 1 if self.parsed else sentence.end
