@@ -233,3 +233,18 @@ def test_a_participle_describing_a_noun_is_no_event():
 def test_a_participle_clause_acts_on_its_noun():
     found, _ = events_of("Слідчі вилучили документи голови правління Олега Петренка, затриманого за хабар.")
     assert any(f[0] == "COERCE" and f[2] == ["Oleh Petrenko"] for f in found)
+
+
+def test_the_enemy_of_a_front_line_report_fires_at_the_own_side():
+    found, _ = events_of("Окупанти обстріляли позиції біля Авдіївки. Бойовики вели вогонь по наших військових.")
+    assert found == [("ASSAULT", ["Armed Forces of Russia"], ["Armed Forces of Ukraine"])] * 2
+
+
+def test_a_hostile_adjective_names_the_enemy():
+    found, _ = events_of("Вчора на Луганському напрямку сталося 5 ворожих обстрілів.")
+    assert found == [("ASSAULT", ["Armed Forces of Russia"], ["Armed Forces of Ukraine"])]
+
+
+def test_opponents_of_something_are_not_the_enemy():
+    found, _ = events_of("Противники реформи обстріляли пам'ятник з мисливської зброї.")
+    assert all(f[1] != ["Armed Forces of Russia"] for f in found)

@@ -21,7 +21,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from khronika.actors.kb import lemma_set
+from khronika.actors.kb import knowledge_base, lemma_set
 from khronika.actors.link import organisation_outside_kb
 from khronika.extraction.quotes import cues
 from khronika.language.morphology import analyzer, dictionary_lemmas
@@ -64,6 +64,11 @@ class Lexicon:
     threat_marks: frozenset[str] = frozenset()
     authority_nouns: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
+    enemy_nouns: frozenset[str] = frozenset()
+    enemy_adjectives: frozenset[str] = frozenset()
+    enemy_side: str | None = None
+    own_side: str | None = None
+    own_marks: frozenset[str] = frozenset()
 
 
 @cache
@@ -86,7 +91,9 @@ def lexicon(lang: str) -> Lexicon:
                    tuple(data.get("agent_markers", [])), frozenset(data.get("party_nouns", [])),
                    frozenset(data.get("resident_nouns", [])),
                    tuple((a, b) for a, b in data.get("participles", [])), frozenset(data.get("threat_marks", [])),
-                   frozenset(data.get("authority_nouns", [])), frozenset(data.get("person_nouns", [])))
+                   frozenset(data.get("authority_nouns", [])), frozenset(data.get("person_nouns", [])),
+                   frozenset(data.get("enemy_nouns", [])), frozenset(data.get("enemy_adjectives", [])),
+                   data.get("enemy_side"), data.get("own_side"), frozenset(data.get("own_marks", [])))
 
 
 @dataclass
@@ -143,16 +150,35 @@ class _Reader:
     def run(self) -> list[Found]:
         previous: Span | None = None
         for sentence in self.doc.sents:
+            start = len(self.events)
             for trigger, entry in self._triggers(sentence):
                 found = self._event(trigger, entry, sentence, previous)
                 if found is not None:
                     self.events.append(found)
+            self.events[start:] = self._one_per_phrase(self.events[start:])
             for clause in self._must_clauses(sentence):
                 found = self._demand(clause, sentence)
                 if found is not None:
                     self.events.append(found)
             previous = sentence
         return self.events
+
+    def _one_per_phrase(self, found: list[Found]) -> list[Found]:
+        """`відбувся мінометний обстріл`, `Окупанти здійснили обстріл`: the phrase and its noun tell
+        one event; the phrase keeps it, with the roles either of them found."""
+        kept = list(found)
+        for phrase in found:
+            if not phrase.entry.needs:
+                continue
+            for noun in found:
+                if noun is phrase or noun not in kept or noun.type != phrase.type or noun.entry.needs \
+                        or not set(self._lemmas(noun.trigger)) & set(phrase.entry.needs) \
+                        or abs(noun.trigger.i - phrase.trigger.i) > 6:
+                    continue
+                phrase.actor = phrase.actor or noun.actor
+                phrase.recipient = phrase.recipient or noun.recipient
+                kept.remove(noun)
+        return kept
 
     def _triggers(self, sentence: Span) -> list[tuple[Token, Entry]]:
         found = []
@@ -282,6 +308,10 @@ class _Reader:
                 category = "THREATEN"  # `will impose a curfew`, `will withdraw unless ...`: a warning
             elif category == "RETREAT":
                 category = "CONCEDE"
+        if not actor and self.parsed:  # `ворожих обстрілів`, `сталося 9 ворожих обстрілів`: the enemy fired
+            nouns = [trigger] if trigger.pos_ == "NOUN" else [c for c in trigger.children if entry.needs and set(
+                self._lemmas(c)) & set(entry.needs)]
+            actor = next((x for x in map(self._war_side, nouns) if x), [])
         if not actor:
             actor = self._actor_from_context(sentence, previous, speaker)
         if not actor and self._impersonal(subject_head):
@@ -290,6 +320,8 @@ class _Reader:
         recipient = self._recipient(trigger, sentence, actor)
         if not recipient:
             recipient = self._recipient_from_context(category, actor, sentence, previous)
+        if not recipient and category == "ASSAULT" and self.lex.enemy_side in actor and self.lex.own_side:
+            recipient = self._kb_actor(self.lex.own_side)  # the enemy fired: at the press's own side
         reported_by = speaker if speaker and speaker not in actor else None
         if not actor and not recipient and quote is None and category not in ("ASSAULT", "PROTEST", "COERCE"):
             return None  # a bare verb with no party at all (`the talks were discussed`) says too little
@@ -465,6 +497,9 @@ class _Reader:
         """`Поліція затримала`, `Protesters rallied`: a subject no name covers is still the actor when it
         is an organisation noun or a group of people; it gets an actor of its own."""
         lemma = noun.lemma_.lower()
+        side = self._war_side(noun)
+        if side:
+            return side
         animate = self._animate(noun)
         if noun.pos_ != "NOUN" or not (lemma in self.agent_nouns or animate):
             return []
@@ -483,6 +518,35 @@ class _Reader:
         self.new_actors.setdefault(actor.id, actor)
         self.actors.setdefault(actor.id, actor)
         return [actor.id]
+
+    def _war_side(self, noun: Token) -> list[str]:
+        """`окупанти`, `бойовики`, `ворожа група`: the other side of the war as the Ukrainian press names
+        it; `наші військові`: the press's own side (outside anyone's quoted words)."""
+        if noun.pos_ not in ("NOUN", "PROPN") or not (self.lex.enemy_side or self.lex.own_side):
+            return []
+        words = {noun.lemma_.lower(), noun.lower_}
+        adjectives = {x for c in noun.children if c.dep_ == "amod" for x in (c.lemma_.lower(), c.lower_)}
+        owned = any(c.dep_ == "nmod" and self._preposition(c) is None for c in noun.children)
+        if self.lex.enemy_side and (words & self.lex.enemy_nouns and not owned  # not `противники незалежності`
+                                    or adjectives & self.lex.enemy_adjectives):
+            return self._kb_actor(self.lex.enemy_side)
+        if self.lex.own_side and self._quote_at(noun) is None and any(
+                c.dep_ == "det" and c.lemma_.lower() in self.lex.own_marks for c in noun.children) \
+                and (self._animate(noun) or noun.lemma_.lower() in self.agent_nouns):
+            return self._kb_actor(self.lex.own_side)
+        return []
+
+    def _kb_actor(self, actor_id: str) -> list[str]:
+        if actor_id not in self.actors:
+            entry = knowledge_base().entries.get(actor_id)
+            if entry is None:
+                return []
+            names = entry.names.get(self.lang) or [entry.name]
+            actor = Actor(entry.id, entry.name, entry.type, {self.lang: names[0]}, country=entry.country,
+                          wikidata=entry.wikidata, in_kb=True)
+            self.new_actors[actor.id] = actor
+            self.actors[actor.id] = actor
+        return [actor_id]
 
     def _animate(self, noun: Token) -> bool:
         """A person noun; the dictionary is asked too, since the parser's animacy often slips
@@ -874,6 +938,8 @@ def merge(found: list[Found], sides: Sides) -> list[Found]:
 def _retelling(a: Found, b: Found, sides: Sides) -> bool:
     if a.type != b.type or a.date != b.date or a.negated != b.negated:
         return False
+    if a.type == "ASSAULT" and (a.entry.cue != b.entry.cue or a.location != b.location):
+        return False  # a front-line report lists one attack after another, each told its own way
     if not sides.same_any_list(a.actor, b.actor):
         return False
     return not a.recipient or not b.recipient or bool(set(a.recipient) & set(b.recipient)) \
