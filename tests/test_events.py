@@ -248,3 +248,13 @@ def test_a_hostile_adjective_names_the_enemy():
 def test_opponents_of_something_are_not_the_enemy():
     found, _ = events_of("Противники реформи обстріляли пам'ятник з мисливської зброї.")
     assert all(f[1] != ["Armed Forces of Russia"] for f in found)
+
+
+def test_a_bare_person_noun_is_the_person_of_its_gender_named_before():
+    found, _ = events_of("СБУ затримала Оксану Литвиненко. Херсонський суд відхилив скаргу чиновниці.")
+    assert found[-1][0] == "REJECT" and found[-1][2] == ["Oksana Lytvynenko"]
+
+
+def test_a_person_noun_of_another_gender_is_someone_else():
+    found, _ = events_of("Поліція затримала Андрія Коваленка. Пізніше суд відпустив чиновницю під заставу.")
+    assert found[-1][0] == "RETREAT" and found[-1][2] != ["Andrii Kovalenko"]

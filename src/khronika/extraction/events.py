@@ -500,12 +500,19 @@ class _Reader:
         side = self._war_side(noun)
         if side:
             return side
+        if noun.pos_ == "ADJ" and noun.dep_ != "amod":  # `відпустив підозрювану`: a participle for a person
+            person = self._person_named_before(noun)
+            return [person] if person is not None else []
         animate = self._animate(noun)
         if noun.pos_ != "NOUN" or not (lemma in self.agent_nouns or animate):
             return []
         body = next((c for c in noun.rights if c.dep_ == "nmod" and c.lemma_.lower() in self.agent_nouns), None)
         if body is not None and animate:  # `Співробітники обласного управління`: the body acts
             noun = body
+        elif animate:
+            person = self._person_named_before(noun)
+            if person is not None:
+                return [person]
         earlier = self._named_before_by_head(noun)
         if earlier is not None:
             return [earlier]
@@ -518,6 +525,38 @@ class _Reader:
         self.new_actors.setdefault(actor.id, actor)
         self.actors.setdefault(actor.id, actor)
         return [actor.id]
+
+    def _person_named_before(self, noun: Token) -> str | None:
+        """`Суд не підтримав аргументації екс-чиновниці` after `Наталя Бережанська ...`: a bare singular
+        person noun (`підозрювана`, `інженер`) is the person of its gender named last before it. One
+        that says more (`29-річного мешканця Закарпаття`, `директора фірми`) introduces someone new."""
+        if self.lang == "en" or "Sing" not in noun.morph.get("Number") or noun.lemma_.lower() in self.agent_nouns \
+                or noun.lemma_.lower() in self.lex.resident_nouns or noun.i in self.modifiers:
+            return None  # `киянин`, `громадянин`: a person of a place, someone new
+        if any("Rel" in t.morph.get("PronType") for t in self.doc[noun.i + 1:min(noun.i + 4, noun.sent.end)]):
+            return None  # `киянин, ім'я якого не розголошується`: described, so someone new
+        if any(c.dep_ in ("nmod", "nummod", "nummod:gov", "appos", "flat", "flat:name", "acl", "acl:relcl")
+               or any(ch.isdigit() for ch in c.text) for c in noun.children):
+            return None
+        gender = self._dictionary_genders(noun.lower_, lambda tag: noun.pos_ != "NOUN" or tag.POS == "NOUN")
+        people = [m for m in self.mentions if m.end <= noun.idx and m.label in ("PERS", "PER")]
+        if len(gender) != 1 or not people:
+            return None
+        return people[-1].actor if gender == self._genders(people[-1].actor) else None
+
+    def _dictionary_genders(self, word: str, fits) -> set[str]:
+        return {p.tag.gender for p in analyzer(self.lang).parse(word) if p.tag.gender and fits(p.tag)}
+
+    def _genders(self, actor_id: str) -> set[str]:
+        """A person's gender as the dictionary reads the names of all their mentions (`Андрій
+        Павленко`, not only `Павленко`, which could be either); nothing when they disagree."""
+        found: set[str] = set()
+        for mention in self.mentions:
+            if mention.actor == actor_id and mention.kind == "name":
+                for word in mention.text.split():
+                    genders = self._dictionary_genders(word.lower(), lambda tag: {"Name", "Surn"} & set(tag.grammemes))
+                    found |= genders if len(genders) == 1 else set()
+        return found if len(found) == 1 else set()
 
     def _war_side(self, noun: Token) -> list[str]:
         """`окупанти`, `бойовики`, `ворожа група`: the other side of the war as the Ukrainian press names
