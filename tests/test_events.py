@@ -258,3 +258,9 @@ def test_a_bare_person_noun_is_the_person_of_its_gender_named_before():
 def test_a_person_noun_of_another_gender_is_someone_else():
     found, _ = events_of("Поліція затримала Андрія Коваленка. Пізніше суд відпустив чиновницю під заставу.")
     assert found[-1][0] == "RETREAT" and found[-1][2] != ["Andrii Kovalenko"]
+
+
+def test_the_author_of_a_challenged_act_is_sued_not_the_court():
+    found, _ = events_of("Мешканка Львова звернулася до суду з позовом про скасування розпорядження сільського голови "
+                         "щодо продажу землі.")
+    assert found[0][0] == "ACCUSE" and found[0][2] == ["Сільський голова"]

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from khronika.actors.kb import knowledge_base, lemma_set
 from khronika.actors.link import organisation_outside_kb
+from khronika.actors.names import slug
 from khronika.extraction.quotes import cues
 from khronika.language.morphology import analyzer, dictionary_lemmas
 from khronika.model import Actor, Event, Mention, Quote, Timex
@@ -69,6 +70,7 @@ class Lexicon:
     enemy_side: str | None = None
     own_side: str | None = None
     own_marks: frozenset[str] = frozenset()
+    lawsuit_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -93,7 +95,8 @@ def lexicon(lang: str) -> Lexicon:
                    tuple((a, b) for a, b in data.get("participles", [])), frozenset(data.get("threat_marks", [])),
                    frozenset(data.get("authority_nouns", [])), frozenset(data.get("person_nouns", [])),
                    frozenset(data.get("enemy_nouns", [])), frozenset(data.get("enemy_adjectives", [])),
-                   data.get("enemy_side"), data.get("own_side"), frozenset(data.get("own_marks", [])))
+                   data.get("enemy_side"), data.get("own_side"), frozenset(data.get("own_marks", [])),
+                   frozenset(data.get("lawsuit_words", [])))
 
 
 @dataclass
@@ -493,7 +496,32 @@ class _Reader:
                 return token
         return None
 
-    def _unnamed_agent(self, noun: Token) -> list[str]:
+    def _nominative_singular(self, words: Span, noun: Token) -> str | None:
+        """`міського голови` -> `міський голова`: the head noun in the singular case the parser read,
+        put in the nominative, and its adjectives agreeing with it."""
+        case = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}.get(
+            next(iter(noun.morph.get("Case")), ""))
+        head = next((p for p in analyzer(self.lang).parse(noun.lower_) if p.tag.POS == "NOUN"
+                     and p.tag.number != "plur" and p.tag.case == case and p.tag.gender), None)
+        inflected = head.inflect({"nomn"}) if head is not None else None
+        if inflected is None:
+            return None
+        out = []
+        for token in words:
+            if token.i == noun.i:
+                out.append(inflected.word)
+                continue
+            adjective = next((p for p in analyzer(self.lang).parse(token.lower_) if p.tag.POS == "ADJF"
+                              and p.tag.case == case and p.tag.gender == head.tag.gender), None)
+            agreed = adjective.inflect({"nomn", head.tag.gender}) if adjective is not None else None
+            out.append(agreed.word if agreed is not None else token.lower_)
+        return " ".join(out)
+
+    def _can_be_animate(self, noun: Token) -> bool:
+        """`розпорядження міського голови`: the dictionary has a person among the word's readings."""
+        return any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" for p in analyzer(self.lang).parse(noun.lower_))
+
+    def _unnamed_agent(self, noun: Token, animate: bool = False) -> list[str]:
         """`Поліція затримала`, `Protesters rallied`: a subject no name covers is still the actor when it
         is an organisation noun or a group of people; it gets an actor of its own."""
         lemma = noun.lemma_.lower()
@@ -503,7 +531,7 @@ class _Reader:
         if noun.pos_ == "ADJ" and noun.dep_ != "amod":  # `відпустив підозрювану`: a participle for a person
             person = self._person_named_before(noun)
             return [person] if person is not None else []
-        animate = self._animate(noun)
+        animate = animate or self._animate(noun)
         if noun.pos_ != "NOUN" or not (lemma in self.agent_nouns or animate):
             return []
         body = next((c for c in noun.rights if c.dep_ == "nmod" and c.lemma_.lower() in self.agent_nouns), None)
@@ -521,7 +549,14 @@ class _Reader:
                 and not self._preposition(t) and not any(w.like_num for w in t.subtree)]  # not `13 листопада`
         end = max([noun.i, *(t.right_edge.i for t in tail if t.right_edge.i <= noun.i + 4)])
         phrase = self.doc[words[0].i:end + 1].text
-        actor = organisation_outside_kb(phrase if self.lang == "en" else phrase, self.lang)
+        actor = organisation_outside_kb(phrase, self.lang)
+        if self.lang != "en" and "Sing" in noun.morph.get("Number") and "Nom" not in noun.morph.get("Case"):
+            # `міського голови` is `міський голова`, not the plural the first dictionary reading gives
+            native = self._nominative_singular(self.doc[words[0].i:noun.i + 1], noun)
+            if native:
+                native += self.doc[noun.i:end + 1].text[len(noun.text):]
+                native = native[:1].upper() + native[1:]
+                actor = Actor(f"kh:org:{slug(native)}", native, "ORG", {self.lang: native})
         self.new_actors.setdefault(actor.id, actor)
         self.actors.setdefault(actor.id, actor)
         return [actor.id]
@@ -740,6 +775,9 @@ class _Reader:
 
     def _recipient(self, trigger: Token, sentence: Span, actor: list[str]) -> list[str]:
         candidates = self._parsed_recipients(trigger) if self.parsed else []
+        challenged = self._challenged(trigger)
+        if challenged:
+            candidates.insert(0, challenged)
         if self.parsed and self.lang != "en" and trigger.dep_ in ("amod", "acl") and trigger.pos_ == "ADJ" \
                 and "Pass" in trigger.morph.get("Voice"):  # `Філіпчуку, затриманому за вимагання`: the one acted upon
             candidates.insert(0, self._participants(trigger.head, None, modifiers=False))
@@ -751,6 +789,30 @@ class _Reader:
             group = [x for x in group if not self.sides.same_any(x, actor)]
             if group:
                 return group
+        return []
+
+    def _challenged(self, trigger: Token) -> list[str]:
+        """`звернувся до суду з позовом про визнання нечинним розпорядження міського голови`: the one
+        whose act a claim challenges is its recipient; the court only hears it."""
+        if not self.parsed or not self.lex.lawsuit_words:
+            return []
+        words = sorted(trigger.subtree, key=lambda t: t.i)
+        claim = next((t for t in words if t.lemma_.lower() in self.lex.lawsuit_words
+                      or t.lower_ in self.lex.lawsuit_words), None)
+        about = next((t for t in words if claim is not None and t.i > claim.i and self._preposition(t) == "про"), None)
+        if about is None:
+            return []
+        for token in self.doc[about.i + 1:about.right_edge.i + 1]:
+            if token.dep_ != "case" and self._preposition(token) is not None:
+                break  # `щодо перейменування вулиці`: what the act is about, not who made it
+            if token.pos_ not in ("NOUN", "PROPN") or "Gen" not in token.morph.get("Case"):
+                continue
+            found = self._participants(token, None, modifiers=False)
+            if not found and token.pos_ == "NOUN" and (self._animate(token) or self._can_be_animate(token)
+                                                       or token.lemma_.lower() in self.agent_nouns):
+                found = self._unnamed_agent(token, animate=True)
+            if found:
+                return found
         return []
 
     def _parsed_recipients(self, trigger: Token) -> list[list[str]]:
