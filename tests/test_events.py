@@ -264,3 +264,14 @@ def test_the_author_of_a_challenged_act_is_sued_not_the_court():
     found, _ = events_of("Мешканка Львова звернулася до суду з позовом про скасування розпорядження сільського голови "
                          "щодо продажу землі.")
     assert found[0][0] == "ACCUSE" and found[0][2] == ["Сільський голова"]
+
+
+def test_a_motion_goes_to_the_court_named_before():
+    found, _ = events_of("Шевченківський районний суд розглядає справу Петра Мельника. Обвинувачений клопотав про "
+                         "закриття провадження.")
+    assert ("REQUEST", ["Petro Melnyk"], ["Шевченківський районний суд"]) in found
+
+
+def test_confessing_as_a_way_of_saying_is_no_concession():
+    _, analysis = events_of("— Було дуже страшно, — зізнається Ольга Бондар.")
+    assert [e.type for e in analysis.events] == []

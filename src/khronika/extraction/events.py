@@ -71,6 +71,9 @@ class Lexicon:
     own_side: str | None = None
     own_marks: frozenset[str] = frozenset()
     lawsuit_words: frozenset[str] = frozenset()
+    court_nouns: frozenset[str] = frozenset()
+    addressed_to_court: frozenset[str] = frozenset()
+    addressed_to_authority: frozenset[str] = frozenset()
 
 
 @cache
@@ -96,7 +99,8 @@ def lexicon(lang: str) -> Lexicon:
                    frozenset(data.get("authority_nouns", [])), frozenset(data.get("person_nouns", [])),
                    frozenset(data.get("enemy_nouns", [])), frozenset(data.get("enemy_adjectives", [])),
                    data.get("enemy_side"), data.get("own_side"), frozenset(data.get("own_marks", [])),
-                   frozenset(data.get("lawsuit_words", [])))
+                   frozenset(data.get("lawsuit_words", [])), frozenset(data.get("court_nouns", [])),
+                   frozenset(data.get("addressed_to_court", [])), frozenset(data.get("addressed_to_authority", [])))
 
 
 @dataclass
@@ -115,6 +119,7 @@ class Found:
     location: str | None = None
     date: str | None = None
     evidence: list[tuple[int, int]] = field(default_factory=list)
+    silent: bool = False  # read only for the context it gives (`— ..., — зізнається Борис`: a speaker)
 
 
 def find_events(doc: Doc, lang: str, mentions: list[Mention], actors: list[Actor], quotes: list[Quote],
@@ -159,12 +164,14 @@ class _Reader:
                 if found is not None:
                     self.events.append(found)
             self.events[start:] = self._one_per_phrase(self.events[start:])
+            for found in self.events[start:]:
+                found.silent = self._speech_cue(found.trigger, found.entry)
             for clause in self._must_clauses(sentence):
                 found = self._demand(clause, sentence)
                 if found is not None:
                     self.events.append(found)
             previous = sentence
-        return self.events
+        return [f for f in self.events if not f.silent]
 
     def _one_per_phrase(self, found: list[Found]) -> list[Found]:
         """`відбувся мінометний обстріл`, `Окупанти здійснили обстріл`: the phrase and its noun tell
@@ -195,6 +202,14 @@ class _Reader:
         heads = {t.i for t, _ in found} | demanded
         # `вимагають від Росії вивести війська`: the withdrawal is what is asked for, not an event
         return [(t, e) for t, e in found if not self._content_of(t, heads) and t.i not in demanded]
+
+    def _speech_cue(self, token: Token, entry: Entry) -> bool:
+        """`— Звичайно, хвилююся, — зізнається Борис`: `зізнатися` that introduces someone's words is a
+        way of saying them, not a confession."""
+        if entry.type != "CONCEDE" or entry.needs or token.i < token.sent.start + 2:
+            return False
+        dash, before = self.doc[token.i - 1], self.doc[token.i - 2]
+        return dash.text in ("-", "–", "—") and before.text in (",", "!", "?", "...", "…")
 
     def _attributive(self, token: Token) -> bool:
         """`поранених окупантів`, `окупованих територій`, `Затриманий зізнався`: a participle that
@@ -323,6 +338,8 @@ class _Reader:
         recipient = self._recipient(trigger, sentence, actor)
         if not recipient:
             recipient = self._recipient_from_context(category, actor, sentence, previous)
+        if not recipient:
+            recipient = [x for x in self._addressee(trigger, entry) if not self.sides.same_any(x, actor)]
         if not recipient and category == "ASSAULT" and self.lex.enemy_side in actor and self.lex.own_side:
             recipient = self._kb_actor(self.lex.own_side)  # the enemy fired: at the press's own side
         reported_by = speaker if speaker and speaker not in actor else None
@@ -452,25 +469,36 @@ class _Reader:
         return "Plur" in verb.morph.get("Number") and "Fin" in verb.morph.get("VerbForm") \
             and "1" not in verb.morph.get("Person") and "2" not in verb.morph.get("Person")
 
-    def _earlier_institution(self, trigger: Token) -> list[str]:
+    def _addressee(self, trigger: Token, entry: Entry) -> list[str]:
+        """`Обвинувачений клопотав про звільнення`: a motion goes to the court, and `визнав вину` is a
+        confession to the authority handling the case, when the text does not say to whom."""
+        words = set(self._lemmas(trigger)) | set(entry.needs) | {trigger.lower_}
+        if words & self.lex.addressed_to_court:
+            return self._earlier_institution(trigger, self.lex.court_nouns)
+        if words & self.lex.addressed_to_authority and (entry.cue.split()[0] in words or set(entry.needs) & words):
+            return self._earlier_institution(trigger)
+        return []
+
+    def _earlier_institution(self, trigger: Token, kinds: frozenset[str] | None = None) -> list[str]:
         """The authority named or acting last in the article (`Суд наклав арешт ... Конфіскували
         техніку`): courts, police and prosecutors keep acting until the text names another; a firm
         named in between (`провадження проти ТОВ «Альфа»`) is not one."""
         named = [(m.end, [m.actor]) for m in self.mentions if m.end <= trigger.idx and m.label == "ORG"
-                 and self._authority(m.text)]
-        acted = [(f.trigger.idx, [x for x in f.actor if self._institution(x)]) for f in self.events
+                 and self._authority(m.text, kinds)]
+        acted = [(f.trigger.idx, [x for x in f.actor if self._institution(x, kinds)]) for f in self.events
                  if f.trigger.i < trigger.i]
         latest = max([(at, ids) for at, ids in named + acted if ids], default=None, key=lambda pair: pair[0])
         return latest[1] if latest else []
 
-    def _authority(self, text: str) -> bool:
+    def _authority(self, text: str, kinds: frozenset[str] | None = None) -> bool:
         """`Прокуратура Херсонської області`, `СБУ`: a body that can act on a person, not a firm."""
         words = {x for w in text.split() for x in lemma_set(w, self.lang)} | {w.lower() for w in text.split()}
-        return bool(words & self.lex.authority_nouns)
+        return bool(words & (kinds or self.lex.authority_nouns))
 
-    def _institution(self, actor_id: str) -> bool:
+    def _institution(self, actor_id: str, kinds: frozenset[str] | None = None) -> bool:
         actor = self.actors.get(actor_id)
-        return actor is not None and actor.type == "ORG" and self._authority(actor.names.get(self.lang, actor.name))
+        return actor is not None and actor.type == "ORG" and self._authority(actor.names.get(self.lang, actor.name),
+                                                                               kinds)
 
     def _passive_agent(self, verb: Token) -> list[str]:
         """`затриманий поліцією`, `arrested by the police`: the instrumental or `by` phrase acts."""
