@@ -275,3 +275,15 @@ def test_a_motion_goes_to_the_court_named_before():
 def test_confessing_as_a_way_of_saying_is_no_concession():
     _, analysis = events_of("— Було дуже страшно, — зізнається Ольга Бондар.")
     assert [e.type for e in analysis.events] == []
+
+
+def test_an_object_hung_under_a_prepositional_phrase_is_the_recipient():
+    found, _ = events_of("Апеляційний суд звільнив від кримінальної відповідальності водія Степана Гриценка.")
+    assert found == [("CONCEDE", ["Апеляційний суд"], ["Stepan Hrytsenko"])]
+    found, _ = events_of("Окружний суд у задоволенні позову прокуратурі відмовив.")
+    assert found == [("REJECT", ["Окружний суд"], ["Прокуратура"])]
+
+
+def test_a_source_phrase_gives_no_recipient():
+    found, _ = events_of("За даними журналістів, мер Ігор Ткач обіцяв скасувати розпорядження.")
+    assert all(f[2] is None for f in found)

@@ -36,6 +36,7 @@ BECOMES_AGREE_IN_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 BECOMES_THREAT_IN_FUTURE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST"}  # manual: THREATEN modes, CAMEO 13x
 DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "CONSULT", "SUPPORT"}
 PARTICIPANT_LABELS = {"PERS", "PER", "ORG", "LOC", "GPE", "NORP"}
+SOURCE_NOUNS = {"версія", "дані", "інформація", "слово", "думка", "оцінка", "версия", "данные", "информация"}
 CLAUSE_PUNCT = {",", ";", ":", "—", "–", "(", ")", "«", "»", '"'}
 
 
@@ -706,6 +707,12 @@ class _Reader:
             return [mention.actor]
         if token.lemma_.lower() in self.lex.resident_nouns:
             return []  # `громадянина Канади`: a person, not Canada; an unnamed party of its own
+        if self.lang != "en" and token.pos_ == "NOUN" and self._animate(token):
+            # `директора фірми «УПС» Тараса Палія`: the person named, not the firm they run
+            person = next((self.by_token[t.i] for t in token.subtree if t.i > token.i and t.i in self.by_token
+                           and self.by_token[t.i].label in ("PERS", "PER") and t.i <= token.i + 6), None)
+            if person is not None:
+                return [person.actor]
         for child in token.children:  # the first named genitive dependent: `керівництво Росії`
             if child.dep_ in ("nmod", "nmod:poss", "poss", "compound", "amod", "flat", "flat:title", "appos") \
                     and child.i in self.by_token and self._owned(child):
@@ -872,6 +879,9 @@ class _Reader:
                     target = self._prepositional_object(child)
                     prepositional.append(self._participants(target, None, modifiers=False))
                     unnamed.append(self._unnamed_recipient(target))
+                for stray in self._stray_objects(child):
+                    direct.append(self._participants(stray, None))
+                    unnamed.append(self._unnamed_recipient(stray))
             else:
                 owned.append(self._participants(child, None))
         complements = [c for c in trigger.children if c.dep_ == "xcomp"]
@@ -882,6 +892,25 @@ class _Reader:
         # `agreed to provide aid for Romania`: what the complement does, after the trigger's own words;
         # a party the text names only by a common noun (`затримали громадянина`) comes last
         return [g for g in direct + prepositional + owned + later + unnamed if g]
+
+    def _stray_objects(self, phrase: Token) -> list[Token]:
+        """`звільнив від відповідальності інженера`, `у задоволенні позову прокуратурі відмовив`: an object
+        the parser hung under the prepositional phrase before it; a dative, or a person that can be
+        accusative, is no genitive modifier of that phrase but the verb's own object."""
+        if self.lang == "en" or phrase.lemma_.lower() in SOURCE_NOUNS:  # `За версією правоохоронців`: a source
+            return []
+        found = []
+        for token in phrase.subtree:
+            if token.i == phrase.i or token.dep_ != "nmod" or token.pos_ not in ("NOUN", "PROPN") \
+                    or self._preposition(token) is not None or token.head.dep_ not in ("nmod", "obl") \
+                    or not (token.head.i == phrase.i or token.head.head.i == phrase.i):
+                continue
+            cases = {p.tag.case for p in analyzer(self.lang).parse(token.lower_)}
+            # a locative needs a preposition: without one, `прокуратурі` is a dative
+            if "nomn" not in cases and ("Dat" in token.morph.get("Case") or "datv" in cases and "gent" not in cases
+                                        or self._animate(token) and "accs" in cases):
+                found.append(token)
+        return found[:1]
 
     def _unnamed_recipient(self, noun: Token, owner: bool = False) -> list[str]:
         """`затримали громадянина Канади`, `відмовив прокуратурі`: an unnamed person or body acted
