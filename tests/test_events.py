@@ -287,3 +287,14 @@ def test_an_object_hung_under_a_prepositional_phrase_is_the_recipient():
 def test_a_source_phrase_gives_no_recipient():
     found, _ = events_of("За даними журналістів, мер Ігор Ткач обіцяв скасувати розпорядження.")
     assert all(f[2] is None for f in found)
+
+
+def test_a_motion_in_court_is_addressed_to_the_court():
+    found, _ = events_of("Печерський районний суд розглянув справу. У суді прокурор клопотав про арешт рахунків фірми "
+                         "«Альфа».")
+    assert any(f[0] == "REQUEST" and f[2] == ["Печерський районний суд"] for f in found)
+
+
+def test_the_enemy_several_times_is_still_the_enemy():
+    found, _ = events_of("Бойовики кілька разів обстрілювали наші позиції.")
+    assert found == [("ASSAULT", ["Armed Forces of Russia"], ["Armed Forces of Ukraine"])]

@@ -339,6 +339,10 @@ class _Reader:
         recipient = self._recipient(trigger, sentence, actor)
         if not recipient:
             recipient = self._recipient_from_context(category, actor, sentence, previous)
+        court = [x for x in self._addressee(trigger, entry) if not self.sides.same_any(x, actor)] \
+            if entry.type == "REQUEST" and self._to_court(trigger, entry) else []
+        if court and not any(self._institution(x, self.lex.court_nouns) for x in recipient):
+            recipient = court  # `В суді слідчий клопотав про доступ до документів фірми`: to the court
         if not recipient:
             recipient = [x for x in self._addressee(trigger, entry) if not self.sides.same_any(x, actor)]
         if not recipient and category == "ASSAULT" and self.lex.enemy_side in actor and self.lex.own_side:
@@ -469,6 +473,9 @@ class _Reader:
             return False
         return "Plur" in verb.morph.get("Number") and "Fin" in verb.morph.get("VerbForm") \
             and "1" not in verb.morph.get("Person") and "2" not in verb.morph.get("Person")
+
+    def _to_court(self, trigger: Token, entry: Entry) -> bool:
+        return bool((set(self._lemmas(trigger)) | set(entry.needs) | {trigger.lower_}) & self.lex.addressed_to_court)
 
     def _addressee(self, trigger: Token, entry: Entry) -> list[str]:
         """`Обвинувачений клопотав про звільнення`: a motion goes to the court, and `визнав вину` is a
@@ -629,7 +636,8 @@ class _Reader:
             return []
         words = {noun.lemma_.lower(), noun.lower_}
         adjectives = {x for c in noun.children if c.dep_ == "amod" for x in (c.lemma_.lower(), c.lower_)}
-        owned = any(c.dep_ == "nmod" and self._preposition(c) is None for c in noun.children)
+        owned = any(c.dep_ == "nmod" and self._preposition(c) is None and not any(  # not `кілька разів`
+            g.dep_.startswith(("det:num", "nummod")) for g in c.children) for c in noun.children)
         if self.lex.enemy_side and (words & self.lex.enemy_nouns and not owned  # not `противники незалежності`
                                     or adjectives & self.lex.enemy_adjectives):
             return self._kb_actor(self.lex.enemy_side)
@@ -703,6 +711,8 @@ class _Reader:
 
     def _named_in(self, token: Token, modifiers: bool = True) -> list[str]:
         mention = self.by_token.get(token.i)
+        if mention is not None and mention.actor.startswith("kh:") and self._war_side(token):
+            return self._war_side(token)  # `Окупанти кілька разів` taken for a name: the enemy
         if mention is not None:
             return [mention.actor]
         if token.lemma_.lower() in self.lex.resident_nouns:
