@@ -298,3 +298,8 @@ def test_a_motion_in_court_is_addressed_to_the_court():
 def test_the_enemy_several_times_is_still_the_enemy():
     found, _ = events_of("Бойовики кілька разів обстрілювали наші позиції.")
     assert found == [("ASSAULT", ["Armed Forces of Russia"], ["Armed Forces of Ukraine"])]
+
+
+def test_talks_of_two_leaders_have_both_sides():
+    found, _ = events_of("У Відні пройшли переговори президентів Молдови та Румунії.")
+    assert found == [("CONSULT", ["Maia Sandu"], ["Romania"])]  # the president of Moldova on the day

@@ -34,6 +34,7 @@ COORDINATION = {"conj"}
 COOPERATIVE = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 BECOMES_AGREE_IN_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 BECOMES_THREAT_IN_FUTURE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST"}  # manual: THREATEN modes, CAMEO 13x
+RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}
 DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "CONSULT", "SUPPORT"}
 PARTICIPANT_LABELS = {"PERS", "PER", "ORG", "LOC", "GPE", "NORP"}
 SOURCE_NOUNS = {"версія", "дані", "інформація", "слово", "думка", "оцінка", "версия", "данные", "информация"}
@@ -345,6 +346,8 @@ class _Reader:
             recipient = court  # `В суді слідчий клопотав про доступ до документів фірми`: to the court
         if not recipient:
             recipient = [x for x in self._addressee(trigger, entry) if not self.sides.same_any(x, actor)]
+        if not recipient and category in RECIPROCAL and self.parsed:
+            actor, recipient = self._two_sides(trigger, actor)
         if not recipient and category == "ASSAULT" and self.lex.enemy_side in actor and self.lex.own_side:
             recipient = self._kb_actor(self.lex.own_side)  # the enemy fired: at the press's own side
         reported_by = speaker if speaker and speaker not in actor else None
@@ -476,6 +479,25 @@ class _Reader:
 
     def _to_court(self, trigger: Token, entry: Entry) -> bool:
         return bool((set(self._lemmas(trigger)) | set(entry.needs) | {trigger.lower_}) & self.lex.addressed_to_court)
+
+    def _two_sides(self, trigger: Token, actor: list[str]) -> tuple[list[str], list[str]]:
+        """`переговори лідерів Азербайджану та Вірменії`: a meeting or pact names both its sides among its
+        own words; one is the actor, the other the recipient (the manual codes reciprocal events both ways)."""
+        named: list[str] = []
+        for token in trigger.subtree:
+            if token.i <= trigger.i or token.i > trigger.i + 10:
+                continue
+            mention = self.by_token.get(token.i)
+            if mention is not None and mention.actor not in named and self._preposition_before(token) in (
+                    None, "між", "з", "із", "зі", "с", "between", "with"):
+                named.append(mention.actor)
+        sides = list(actor)
+        for x in named:
+            if not sides:
+                sides = [x]
+            elif not self.sides.same_any(x, sides):
+                return sides, [x]
+        return actor, []
 
     def _addressee(self, trigger: Token, entry: Entry) -> list[str]:
         """`Обвинувачений клопотав про звільнення`: a motion goes to the court, and `визнав вину` is a
