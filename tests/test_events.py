@@ -303,3 +303,10 @@ def test_the_enemy_several_times_is_still_the_enemy():
 def test_talks_of_two_leaders_have_both_sides():
     found, _ = events_of("У Відні пройшли переговори президентів Молдови та Румунії.")
     assert found == [("CONSULT", ["Maia Sandu"], ["Romania"])]  # the president of Moldova on the day
+
+
+def test_arriving_at_a_place_is_no_visit():
+    found, _ = events_of("Навесні Олег Ляшко прибув до Одеси.")
+    assert found == []
+    found, _ = events_of("Олаф Шольц приїхав до Володимира Зеленського.")
+    assert found == [("CONSULT", ["Olaf Scholz"], ["Volodymyr Zelenskyy"])]

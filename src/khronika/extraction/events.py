@@ -76,6 +76,7 @@ class Lexicon:
     court_nouns: frozenset[str] = frozenset()
     addressed_to_court: frozenset[str] = frozenset()
     addressed_to_authority: frozenset[str] = frozenset()
+    arrival_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -102,7 +103,8 @@ def lexicon(lang: str) -> Lexicon:
                    frozenset(data.get("enemy_nouns", [])), frozenset(data.get("enemy_adjectives", [])),
                    data.get("enemy_side"), data.get("own_side"), frozenset(data.get("own_marks", [])),
                    frozenset(data.get("lawsuit_words", [])), frozenset(data.get("court_nouns", [])),
-                   frozenset(data.get("addressed_to_court", [])), frozenset(data.get("addressed_to_authority", [])))
+                   frozenset(data.get("addressed_to_court", [])), frozenset(data.get("addressed_to_authority", [])),
+                   frozenset(data.get("arrival_verbs", [])))
 
 
 @dataclass
@@ -350,6 +352,9 @@ class _Reader:
             actor, recipient = self._two_sides(trigger, actor)
         if not recipient and category == "ASSAULT" and self.lex.enemy_side in actor and self.lex.own_side:
             recipient = self._kb_actor(self.lex.own_side)  # the enemy fired: at the press's own side
+        if entry.cue in self.lex.arrival_verbs and all(
+                getattr(self.actors.get(x), "type", "LOC") == "LOC" for x in recipient):
+            return None  # `прибув до Криму`: travel, not a visit to someone
         reported_by = speaker if speaker and speaker not in actor else None
         if not actor and not recipient and quote is None and category not in ("ASSAULT", "PROTEST", "COERCE"):
             return None  # a bare verb with no party at all (`the talks were discussed`) says too little
