@@ -310,3 +310,15 @@ def test_arriving_at_a_place_is_no_visit():
     assert found == []
     found, _ = events_of("Олаф Шольц приїхав до Володимира Зеленського.")
     assert found == [("CONSULT", ["Olaf Scholz"], ["Volodymyr Zelenskyy"])]
+
+
+def test_an_unattributed_mobilisation_is_the_own_country():
+    found, _ = events_of("Під час третьої хвилі часткової мобілізації сформовано нові бригади.")
+    assert ("MOBILIZE", ["Armed Forces of Ukraine"], None) in found
+
+
+def test_collecting_taxes_is_no_mobilisation_but_recovering_money_is_a_claim():
+    found, _ = events_of("Громади вважають, що податок потрібно стягувати за місцем реєстрації.")
+    assert [f for f in found if f[0] == "MOBILIZE"] == []
+    found, _ = events_of("Прокуратура вимагає стягнути з фірми «Омега» 2 млн грн на користь міськради.")
+    assert all(f[2] != ["Міськрада"] for f in found)

@@ -77,6 +77,7 @@ class Lexicon:
     addressed_to_court: frozenset[str] = frozenset()
     addressed_to_authority: frozenset[str] = frozenset()
     arrival_verbs: frozenset[str] = frozenset()
+    beneficiary_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -104,7 +105,7 @@ def lexicon(lang: str) -> Lexicon:
                    data.get("enemy_side"), data.get("own_side"), frozenset(data.get("own_marks", [])),
                    frozenset(data.get("lawsuit_words", [])), frozenset(data.get("court_nouns", [])),
                    frozenset(data.get("addressed_to_court", [])), frozenset(data.get("addressed_to_authority", [])),
-                   frozenset(data.get("arrival_verbs", [])))
+                   frozenset(data.get("arrival_verbs", [])), frozenset(data.get("beneficiary_nouns", [])))
 
 
 @dataclass
@@ -338,6 +339,8 @@ class _Reader:
             actor = self._actor_from_context(sentence, previous, speaker)
         if not actor and self._impersonal(subject_head):
             actor = self._earlier_institution(trigger)
+        if not actor and category == "MOBILIZE" and self.lex.own_side and quote is None:
+            actor = self._kb_actor(self.lex.own_side)  # `хвилі часткової мобілізації`: the press's own country
         # an event whose actor the text leaves unnamed (`fighting broke out`) is still coded, actor null
         recipient = self._recipient(trigger, sentence, actor)
         if not recipient:
@@ -912,7 +915,8 @@ class _Reader:
                         target = self._prepositional_object(grandchild)
                         prepositional.append(self._participants(target, None, modifiers=False))
             elif prep is not None:
-                if self._fits_preposition(prep, child):  # `у Мінську` is a place, not a recipient
+                if self._fits_preposition(prep, child) and child.lemma_.lower() not in self.lex.beneficiary_nouns:
+                    # `у Мінську` is a place, `на користь міськради` one who gains: neither is the recipient
                     target = self._prepositional_object(child)
                     prepositional.append(self._participants(target, None, modifiers=False))
                     unnamed.append(self._unnamed_recipient(target))
