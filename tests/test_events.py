@@ -322,3 +322,8 @@ def test_collecting_taxes_is_no_mobilisation_but_recovering_money_is_a_claim():
     assert [f for f in found if f[0] == "MOBILIZE"] == []
     found, _ = events_of("Прокуратура вимагає стягнути з фірми «Омега» 2 млн грн на користь міськради.")
     assert all(f[2] != ["Міськрада"] for f in found)
+
+
+def test_a_letter_with_a_demand_is_a_request():
+    found, _ = events_of("Митрополит Василь написав лист до Олега Ляшка з вимогою скасувати рішення.")
+    assert found[0][0] == "REQUEST" and found[0][2] == ["Oleh Liashko"]
