@@ -327,3 +327,10 @@ def test_collecting_taxes_is_no_mobilisation_but_recovering_money_is_a_claim():
 def test_a_letter_with_a_demand_is_a_request():
     found, _ = events_of("Митрополит Василь написав лист до Олега Ляшка з вимогою скасувати рішення.")
     assert found[0][0] == "REQUEST" and found[0][2] == ["Oleh Liashko"]
+
+
+def test_a_nominative_before_the_verb_read_as_an_object_is_the_subject():
+    found, _ = events_of("Про це пише Іван Петров у «Дзеркалі» з посиланням на дані реєстру судових рішень. "
+                         "Прикордонники 5 травня затримали в аеропорту «Жуляни» громадянина Польщі, ім'я якого у "
+                         "судових документах не зазначене.")
+    assert ("COERCE", ["Прикордонники"], ["Громадянин Польщі"]) in found

@@ -427,7 +427,8 @@ class _Reader:
         for child in head.children if self.parsed else []:
             if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and not self._can_be_nominative(child):
                 continue  # `Бережанській повідомили про підозру`: a dative the parser took for the subject
-            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") or (child.dep_ == "agent" and self.lang == "en"):
+            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") or (child.dep_ == "agent" and self.lang == "en") \
+                    or self._misread_subject(child):
                 found = self._participants(child, speaker)
                 if found:
                     return found
@@ -457,6 +458,17 @@ class _Reader:
         if speaker is not None and self._quote_at(trigger) is not None:
             return [speaker]
         return []
+
+    def _misread_subject(self, token: Token) -> bool:
+        """`Прикордонники 13 листопада затримали ... громадянина`: a nominative before the verb, agreeing
+        with it, that the parser took for a second object."""
+        verb = token.head
+        if not self.parsed or self.lang == "en" or token.dep_ != "obj" or token.i > verb.i \
+                or any(c.dep_.startswith("nsubj") for c in verb.children):
+            return False
+        number = verb.morph.get("Number")
+        return "Nom" in token.morph.get("Case") and bool(number) and number == token.morph.get("Number") \
+            and any(c.dep_ == "obj" and c.i > verb.i for c in verb.children)
 
     def _shared_subject(self, verb: Token, speaker: str | None) -> list[str]:
         """`Слідчі провели обшуки та наклали арешт`: a coordinated verb without a subject of its own
@@ -901,7 +913,8 @@ class _Reader:
                 continue
             if passive and child.dep_ == "agent":
                 continue
-            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "xcomp", "ccomp") or child.dep_ in CLAUSE_DEPS:
+            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "xcomp", "ccomp") or child.dep_ in CLAUSE_DEPS \
+                    or self._misread_subject(child):
                 continue
             if child.dep_ not in OBJECT_DEPS:
                 continue
