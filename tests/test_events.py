@@ -334,3 +334,8 @@ def test_a_nominative_before_the_verb_read_as_an_object_is_the_subject():
                          "Прикордонники 5 травня затримали в аеропорту «Жуляни» громадянина Польщі, ім'я якого у "
                          "судових документах не зазначене.")
     assert ("COERCE", ["Прикордонники"], ["Громадянин Польщі"]) in found
+
+
+def test_a_dative_taken_for_the_subject_leaves_the_act_impersonal():
+    found, _ = events_of("Справу розслідує Національна поліція. 2 серпня Бережній повідомили про підозру.")
+    assert found[-1][0] == "ACCUSE" and found[-1][1] == ["National Police of Ukraine"]

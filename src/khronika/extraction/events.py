@@ -492,8 +492,9 @@ class _Reader:
         """`Мусаєву затримали`, `Відкрито провадження`: no subject, so the doer is one named before."""
         if self._passive(verb):
             return True
-        if not self.parsed or self.lang == "en" or any(c.dep_.startswith("nsubj") for c in verb.children):
-            return False
+        if not self.parsed or self.lang == "en" or any(c.dep_.startswith("nsubj") and self._can_be_nominative(c)
+                                                       for c in verb.children):
+            return False  # `Бережанській повідомили`: a dative taken for the subject leaves it impersonal
         return "Plur" in verb.morph.get("Number") and "Fin" in verb.morph.get("VerbForm") \
             and "1" not in verb.morph.get("Person") and "2" not in verb.morph.get("Person")
 
