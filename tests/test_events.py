@@ -223,3 +223,119 @@ def test_the_chronicle_merges_one_event_across_articles(store):
     assert [e.type for e in store.timeline(end="2022-03")] == ["SANCTION"]
     with pytest.raises(ValueError):
         store.timeline(actor="nobody at all")
+
+
+def test_a_participle_describing_a_noun_is_no_event():
+    _, analysis = events_of("Серед поранених загарбників було 11 осіб з окупованих районів, повідомив штаб.")
+    assert [e.trigger for e in analysis.events] == []
+
+
+def test_a_participle_clause_acts_on_its_noun():
+    found, _ = events_of("Слідчі вилучили документи голови правління Олега Петренка, затриманого за хабар.")
+    assert any(f[0] == "COERCE" and f[2] == ["Oleh Petrenko"] for f in found)
+
+
+def test_the_enemy_of_a_front_line_report_fires_at_the_own_side():
+    found, _ = events_of("Окупанти обстріляли позиції біля Авдіївки. Бойовики вели вогонь по наших військових.")
+    assert found == [("ASSAULT", ["Armed Forces of Russia"], ["Armed Forces of Ukraine"])] * 2
+
+
+def test_a_hostile_adjective_names_the_enemy():
+    found, _ = events_of("Вчора на Луганському напрямку сталося 5 ворожих обстрілів.")
+    assert found == [("ASSAULT", ["Armed Forces of Russia"], ["Armed Forces of Ukraine"])]
+
+
+def test_opponents_of_something_are_not_the_enemy():
+    found, _ = events_of("Противники реформи обстріляли пам'ятник з мисливської зброї.")
+    assert all(f[1] != ["Armed Forces of Russia"] for f in found)
+
+
+def test_a_bare_person_noun_is_the_person_of_its_gender_named_before():
+    found, _ = events_of("СБУ затримала Оксану Литвиненко. Херсонський суд відхилив скаргу чиновниці.")
+    assert found[-1][0] == "REJECT" and found[-1][2] == ["Oksana Lytvynenko"]
+
+
+def test_a_person_noun_of_another_gender_is_someone_else():
+    found, _ = events_of("Поліція затримала Андрія Коваленка. Пізніше суд відпустив чиновницю під заставу.")
+    assert found[-1][0] == "RETREAT" and found[-1][2] != ["Andrii Kovalenko"]
+
+
+def test_the_author_of_a_challenged_act_is_sued_not_the_court():
+    found, _ = events_of("Мешканка Львова звернулася до суду з позовом про скасування розпорядження сільського голови "
+                         "щодо продажу землі.")
+    assert found[0][0] == "ACCUSE" and found[0][2] == ["Сільський голова"]
+
+
+def test_a_motion_goes_to_the_court_named_before():
+    found, _ = events_of("Шевченківський районний суд розглядає справу Петра Мельника. Обвинувачений клопотав про "
+                         "закриття провадження.")
+    assert ("REQUEST", ["Petro Melnyk"], ["Шевченківський районний суд"]) in found
+
+
+def test_confessing_as_a_way_of_saying_is_no_concession():
+    _, analysis = events_of("— Було дуже страшно, — зізнається Ольга Бондар.")
+    assert [e.type for e in analysis.events] == []
+
+
+def test_an_object_hung_under_a_prepositional_phrase_is_the_recipient():
+    found, _ = events_of("Апеляційний суд звільнив від кримінальної відповідальності водія Степана Гриценка.")
+    assert found == [("CONCEDE", ["Апеляційний суд"], ["Stepan Hrytsenko"])]
+    found, _ = events_of("Окружний суд у задоволенні позову прокуратурі відмовив.")
+    assert found == [("REJECT", ["Окружний суд"], ["Прокуратура"])]
+
+
+def test_a_source_phrase_gives_no_recipient():
+    found, _ = events_of("За даними журналістів, мер Ігор Ткач обіцяв скасувати розпорядження.")
+    assert all(f[2] is None for f in found)
+
+
+def test_a_motion_in_court_is_addressed_to_the_court():
+    found, _ = events_of("Печерський районний суд розглянув справу. У суді прокурор клопотав про арешт рахунків фірми "
+                         "«Альфа».")
+    assert any(f[0] == "REQUEST" and f[2] == ["Печерський районний суд"] for f in found)
+
+
+def test_the_enemy_several_times_is_still_the_enemy():
+    found, _ = events_of("Бойовики кілька разів обстрілювали наші позиції.")
+    assert found == [("ASSAULT", ["Armed Forces of Russia"], ["Armed Forces of Ukraine"])]
+
+
+def test_talks_of_two_leaders_have_both_sides():
+    found, _ = events_of("У Відні пройшли переговори президентів Молдови та Румунії.")
+    assert found == [("CONSULT", ["Maia Sandu"], ["Romania"])]  # the president of Moldova on the day
+
+
+def test_arriving_at_a_place_is_no_visit():
+    found, _ = events_of("Навесні Олег Ляшко прибув до Одеси.")
+    assert found == []
+    found, _ = events_of("Олаф Шольц приїхав до Володимира Зеленського.")
+    assert found == [("CONSULT", ["Olaf Scholz"], ["Volodymyr Zelenskyy"])]
+
+
+def test_an_unattributed_mobilisation_is_the_own_country():
+    found, _ = events_of("Під час третьої хвилі часткової мобілізації сформовано нові бригади.")
+    assert ("MOBILIZE", ["Armed Forces of Ukraine"], None) in found
+
+
+def test_collecting_taxes_is_no_mobilisation_but_recovering_money_is_a_claim():
+    found, _ = events_of("Громади вважають, що податок потрібно стягувати за місцем реєстрації.")
+    assert [f for f in found if f[0] == "MOBILIZE"] == []
+    found, _ = events_of("Прокуратура вимагає стягнути з фірми «Омега» 2 млн грн на користь міськради.")
+    assert all(f[2] != ["Міськрада"] for f in found)
+
+
+def test_a_letter_with_a_demand_is_a_request():
+    found, _ = events_of("Митрополит Василь написав лист до Олега Ляшка з вимогою скасувати рішення.")
+    assert found[0][0] == "REQUEST" and found[0][2] == ["Oleh Liashko"]
+
+
+def test_a_nominative_before_the_verb_read_as_an_object_is_the_subject():
+    found, _ = events_of("Про це пише Іван Петров у «Дзеркалі» з посиланням на дані реєстру судових рішень. "
+                         "Прикордонники 5 травня затримали в аеропорту «Жуляни» громадянина Польщі, ім'я якого у "
+                         "судових документах не зазначене.")
+    assert ("COERCE", ["Прикордонники"], ["Громадянин Польщі"]) in found
+
+
+def test_a_dative_taken_for_the_subject_leaves_the_act_impersonal():
+    found, _ = events_of("Справу розслідує Національна поліція. 2 серпня Бережній повідомили про підозру.")
+    assert found[-1][0] == "ACCUSE" and found[-1][1] == ["National Police of Ukraine"]

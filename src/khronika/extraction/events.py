@@ -21,8 +21,9 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from khronika.actors.kb import lemma_set
+from khronika.actors.kb import knowledge_base, lemma_set
 from khronika.actors.link import organisation_outside_kb
+from khronika.actors.names import slug
 from khronika.extraction.quotes import cues
 from khronika.language.morphology import analyzer, dictionary_lemmas
 from khronika.model import Actor, Event, Mention, Quote, Timex
@@ -33,8 +34,10 @@ COORDINATION = {"conj"}
 COOPERATIVE = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 BECOMES_AGREE_IN_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 BECOMES_THREAT_IN_FUTURE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST"}  # manual: THREATEN modes, CAMEO 13x
+RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}
 DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "CONSULT", "SUPPORT"}
 PARTICIPANT_LABELS = {"PERS", "PER", "ORG", "LOC", "GPE", "NORP"}
+SOURCE_NOUNS = {"версія", "дані", "інформація", "слово", "думка", "оцінка", "версия", "данные", "информация"}
 CLAUSE_PUNCT = {",", ";", ":", "—", "–", "(", ")", "«", "»", '"'}
 
 
@@ -64,6 +67,17 @@ class Lexicon:
     threat_marks: frozenset[str] = frozenset()
     authority_nouns: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
+    enemy_nouns: frozenset[str] = frozenset()
+    enemy_adjectives: frozenset[str] = frozenset()
+    enemy_side: str | None = None
+    own_side: str | None = None
+    own_marks: frozenset[str] = frozenset()
+    lawsuit_words: frozenset[str] = frozenset()
+    court_nouns: frozenset[str] = frozenset()
+    addressed_to_court: frozenset[str] = frozenset()
+    addressed_to_authority: frozenset[str] = frozenset()
+    arrival_verbs: frozenset[str] = frozenset()
+    beneficiary_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -86,7 +100,12 @@ def lexicon(lang: str) -> Lexicon:
                    tuple(data.get("agent_markers", [])), frozenset(data.get("party_nouns", [])),
                    frozenset(data.get("resident_nouns", [])),
                    tuple((a, b) for a, b in data.get("participles", [])), frozenset(data.get("threat_marks", [])),
-                   frozenset(data.get("authority_nouns", [])), frozenset(data.get("person_nouns", [])))
+                   frozenset(data.get("authority_nouns", [])), frozenset(data.get("person_nouns", [])),
+                   frozenset(data.get("enemy_nouns", [])), frozenset(data.get("enemy_adjectives", [])),
+                   data.get("enemy_side"), data.get("own_side"), frozenset(data.get("own_marks", [])),
+                   frozenset(data.get("lawsuit_words", [])), frozenset(data.get("court_nouns", [])),
+                   frozenset(data.get("addressed_to_court", [])), frozenset(data.get("addressed_to_authority", [])),
+                   frozenset(data.get("arrival_verbs", [])), frozenset(data.get("beneficiary_nouns", [])))
 
 
 @dataclass
@@ -105,6 +124,7 @@ class Found:
     location: str | None = None
     date: str | None = None
     evidence: list[tuple[int, int]] = field(default_factory=list)
+    silent: bool = False  # read only for the context it gives (`— ..., — зізнається Борис`: a speaker)
 
 
 def find_events(doc: Doc, lang: str, mentions: list[Mention], actors: list[Actor], quotes: list[Quote],
@@ -143,16 +163,37 @@ class _Reader:
     def run(self) -> list[Found]:
         previous: Span | None = None
         for sentence in self.doc.sents:
+            start = len(self.events)
             for trigger, entry in self._triggers(sentence):
                 found = self._event(trigger, entry, sentence, previous)
                 if found is not None:
                     self.events.append(found)
+            self.events[start:] = self._one_per_phrase(self.events[start:])
+            for found in self.events[start:]:
+                found.silent = self._speech_cue(found.trigger, found.entry)
             for clause in self._must_clauses(sentence):
                 found = self._demand(clause, sentence)
                 if found is not None:
                     self.events.append(found)
             previous = sentence
-        return self.events
+        return [f for f in self.events if not f.silent]
+
+    def _one_per_phrase(self, found: list[Found]) -> list[Found]:
+        """`відбувся мінометний обстріл`, `Окупанти здійснили обстріл`: the phrase and its noun tell
+        one event; the phrase keeps it, with the roles either of them found."""
+        kept = list(found)
+        for phrase in found:
+            if not phrase.entry.needs:
+                continue
+            for noun in found:
+                if noun is phrase or noun not in kept or noun.type != phrase.type or noun.entry.needs \
+                        or not set(self._lemmas(noun.trigger)) & set(phrase.entry.needs) \
+                        or abs(noun.trigger.i - phrase.trigger.i) > 6:
+                    continue
+                phrase.actor = phrase.actor or noun.actor
+                phrase.recipient = phrase.recipient or noun.recipient
+                kept.remove(noun)
+        return kept
 
     def _triggers(self, sentence: Span) -> list[tuple[Token, Entry]]:
         found = []
@@ -160,12 +201,36 @@ class _Reader:
             if token.is_punct or token.is_space:
                 continue
             entry = self._entry(token, sentence)
-            if entry is not None:
+            if entry is not None and not self._attributive(token):
                 found.append((token, entry))
         demanded = {t.i for t in self._must_clauses(sentence)}
         heads = {t.i for t, _ in found} | demanded
         # `вимагають від Росії вивести війська`: the withdrawal is what is asked for, not an event
         return [(t, e) for t, e in found if not self._content_of(t, heads) and t.i not in demanded]
+
+    def _speech_cue(self, token: Token, entry: Entry) -> bool:
+        """`— Звичайно, хвилююся, — зізнається Борис`: `зізнатися` that introduces someone's words is a
+        way of saying them, not a confession."""
+        if entry.type != "CONCEDE" or entry.needs or token.i < token.sent.start + 2:
+            return False
+        dash, before = self.doc[token.i - 1], self.doc[token.i - 2]
+        return dash.text in ("-", "–", "—") and before.text in (",", "!", "?", "...", "…")
+
+    def _attributive(self, token: Token) -> bool:
+        """`поранених окупантів`, `окупованих територій`, `Затриманий зізнався`: a participle that
+        describes a noun with no words of its own, or stands for a person, names a state, not an act;
+        one with its own agent (`Підтриманий Адміністрацією проект`) still tells who did it."""
+        if not self.parsed or self.lang == "en" or token.pos_ not in ("ADJ", "NOUN") \
+                or not self._participle_verbs([token.lower_, token.lemma_.lower()]):
+            return False
+        if token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.heads:
+            return False  # a noun trigger (`обстріл`, `мітинг`) is an event of its own
+        if token.dep_ in ("amod", "acl"):  # `затриманому за вимагання`: a participle clause still tells an act
+            return not any(not c.is_punct and c.dep_ not in ("advmod", "cc", "case") for c in token.children)
+        if token.dep_ not in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "appos"):
+            return False
+        return not any(c.dep_ in ("obl", "obl:agent") and "Ins" in c.morph.get("Case") and self._preposition(c) is None
+                       for c in token.children)
 
     def _must_clauses(self, sentence: Span) -> list[Token]:
         """`The US declared that China must drop barriers`: a clause saying what another party must
@@ -266,14 +331,33 @@ class _Reader:
                 category = "THREATEN"  # `will impose a curfew`, `will withdraw unless ...`: a warning
             elif category == "RETREAT":
                 category = "CONCEDE"
+        if not actor and self.parsed:  # `ворожих обстрілів`, `сталося 9 ворожих обстрілів`: the enemy fired
+            nouns = [trigger] if trigger.pos_ == "NOUN" else [c for c in trigger.children if entry.needs and set(
+                self._lemmas(c)) & set(entry.needs)]
+            actor = next((x for x in map(self._war_side, nouns) if x), [])
         if not actor:
             actor = self._actor_from_context(sentence, previous, speaker)
         if not actor and self._impersonal(subject_head):
             actor = self._earlier_institution(trigger)
+        if not actor and category == "MOBILIZE" and self.lex.own_side and quote is None:
+            actor = self._kb_actor(self.lex.own_side)  # `хвилі часткової мобілізації`: the press's own country
         # an event whose actor the text leaves unnamed (`fighting broke out`) is still coded, actor null
         recipient = self._recipient(trigger, sentence, actor)
         if not recipient:
             recipient = self._recipient_from_context(category, actor, sentence, previous)
+        court = [x for x in self._addressee(trigger, entry) if not self.sides.same_any(x, actor)] \
+            if entry.type == "REQUEST" and self._to_court(trigger, entry) else []
+        if court and not any(self._institution(x, self.lex.court_nouns) for x in recipient):
+            recipient = court  # `В суді слідчий клопотав про доступ до документів фірми`: to the court
+        if not recipient:
+            recipient = [x for x in self._addressee(trigger, entry) if not self.sides.same_any(x, actor)]
+        if not recipient and category in RECIPROCAL and self.parsed:
+            actor, recipient = self._two_sides(trigger, actor)
+        if not recipient and category == "ASSAULT" and self.lex.enemy_side in actor and self.lex.own_side:
+            recipient = self._kb_actor(self.lex.own_side)  # the enemy fired: at the press's own side
+        if entry.cue in self.lex.arrival_verbs and all(
+                getattr(self.actors.get(x), "type", "LOC") == "LOC" for x in recipient):
+            return None  # `прибув до Криму`: travel, not a visit to someone
         reported_by = speaker if speaker and speaker not in actor else None
         if not actor and not recipient and quote is None and category not in ("ASSAULT", "PROTEST", "COERCE"):
             return None  # a bare verb with no party at all (`the talks were discussed`) says too little
@@ -343,7 +427,8 @@ class _Reader:
         for child in head.children if self.parsed else []:
             if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and not self._can_be_nominative(child):
                 continue  # `Бережанській повідомили про підозру`: a dative the parser took for the subject
-            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") or (child.dep_ == "agent" and self.lang == "en"):
+            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") or (child.dep_ == "agent" and self.lang == "en") \
+                    or self._misread_subject(child):
                 found = self._participants(child, speaker)
                 if found:
                     return found
@@ -374,6 +459,17 @@ class _Reader:
             return [speaker]
         return []
 
+    def _misread_subject(self, token: Token) -> bool:
+        """`Прикордонники 13 листопада затримали ... громадянина`: a nominative before the verb, agreeing
+        with it, that the parser took for a second object."""
+        verb = token.head
+        if not self.parsed or self.lang == "en" or token.dep_ != "obj" or token.i > verb.i \
+                or any(c.dep_.startswith("nsubj") for c in verb.children):
+            return False
+        number = verb.morph.get("Number")
+        return "Nom" in token.morph.get("Case") and bool(number) and number == token.morph.get("Number") \
+            and any(c.dep_ == "obj" and c.i > verb.i for c in verb.children)
+
     def _shared_subject(self, verb: Token, speaker: str | None) -> list[str]:
         """`Слідчі провели обшуки та наклали арешт`: a coordinated verb without a subject of its own
         shares the subject of the verb it is coordinated with."""
@@ -396,30 +492,64 @@ class _Reader:
         """`Мусаєву затримали`, `Відкрито провадження`: no subject, so the doer is one named before."""
         if self._passive(verb):
             return True
-        if not self.parsed or self.lang == "en" or any(c.dep_.startswith("nsubj") for c in verb.children):
-            return False
+        if not self.parsed or self.lang == "en" or any(c.dep_.startswith("nsubj") and self._can_be_nominative(c)
+                                                       for c in verb.children):
+            return False  # `Бережанській повідомили`: a dative taken for the subject leaves it impersonal
         return "Plur" in verb.morph.get("Number") and "Fin" in verb.morph.get("VerbForm") \
             and "1" not in verb.morph.get("Person") and "2" not in verb.morph.get("Person")
 
-    def _earlier_institution(self, trigger: Token) -> list[str]:
+    def _to_court(self, trigger: Token, entry: Entry) -> bool:
+        return bool((set(self._lemmas(trigger)) | set(entry.needs) | {trigger.lower_}) & self.lex.addressed_to_court)
+
+    def _two_sides(self, trigger: Token, actor: list[str]) -> tuple[list[str], list[str]]:
+        """`переговори лідерів Азербайджану та Вірменії`: a meeting or pact names both its sides among its
+        own words; one is the actor, the other the recipient (the manual codes reciprocal events both ways)."""
+        named: list[str] = []
+        for token in trigger.subtree:
+            if token.i <= trigger.i or token.i > trigger.i + 10:
+                continue
+            mention = self.by_token.get(token.i)
+            if mention is not None and mention.actor not in named and self._preposition_before(token) in (
+                    None, "між", "з", "із", "зі", "с", "between", "with"):
+                named.append(mention.actor)
+        sides = list(actor)
+        for x in named:
+            if not sides:
+                sides = [x]
+            elif not self.sides.same_any(x, sides):
+                return sides, [x]
+        return actor, []
+
+    def _addressee(self, trigger: Token, entry: Entry) -> list[str]:
+        """`Обвинувачений клопотав про звільнення`: a motion goes to the court, and `визнав вину` is a
+        confession to the authority handling the case, when the text does not say to whom."""
+        words = set(self._lemmas(trigger)) | set(entry.needs) | {trigger.lower_}
+        if words & self.lex.addressed_to_court:
+            return self._earlier_institution(trigger, self.lex.court_nouns)
+        if words & self.lex.addressed_to_authority and (entry.cue.split()[0] in words or set(entry.needs) & words):
+            return self._earlier_institution(trigger)
+        return []
+
+    def _earlier_institution(self, trigger: Token, kinds: frozenset[str] | None = None) -> list[str]:
         """The authority named or acting last in the article (`Суд наклав арешт ... Конфіскували
         техніку`): courts, police and prosecutors keep acting until the text names another; a firm
         named in between (`провадження проти ТОВ «Альфа»`) is not one."""
         named = [(m.end, [m.actor]) for m in self.mentions if m.end <= trigger.idx and m.label == "ORG"
-                 and self._authority(m.text)]
-        acted = [(f.trigger.idx, [x for x in f.actor if self._institution(x)]) for f in self.events
+                 and self._authority(m.text, kinds)]
+        acted = [(f.trigger.idx, [x for x in f.actor if self._institution(x, kinds)]) for f in self.events
                  if f.trigger.i < trigger.i]
         latest = max([(at, ids) for at, ids in named + acted if ids], default=None, key=lambda pair: pair[0])
         return latest[1] if latest else []
 
-    def _authority(self, text: str) -> bool:
+    def _authority(self, text: str, kinds: frozenset[str] | None = None) -> bool:
         """`Прокуратура Херсонської області`, `СБУ`: a body that can act on a person, not a firm."""
         words = {x for w in text.split() for x in lemma_set(w, self.lang)} | {w.lower() for w in text.split()}
-        return bool(words & self.lex.authority_nouns)
+        return bool(words & (kinds or self.lex.authority_nouns))
 
-    def _institution(self, actor_id: str) -> bool:
+    def _institution(self, actor_id: str, kinds: frozenset[str] | None = None) -> bool:
         actor = self.actors.get(actor_id)
-        return actor is not None and actor.type == "ORG" and self._authority(actor.names.get(self.lang, actor.name))
+        return actor is not None and actor.type == "ORG" and self._authority(actor.names.get(self.lang, actor.name),
+                                                                               kinds)
 
     def _passive_agent(self, verb: Token) -> list[str]:
         """`затриманий поліцією`, `arrested by the police`: the instrumental or `by` phrase acts."""
@@ -445,16 +575,51 @@ class _Reader:
                 return token
         return None
 
-    def _unnamed_agent(self, noun: Token) -> list[str]:
+    def _nominative_singular(self, words: Span, noun: Token) -> str | None:
+        """`міського голови` -> `міський голова`: the head noun in the singular case the parser read,
+        put in the nominative, and its adjectives agreeing with it."""
+        case = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}.get(
+            next(iter(noun.morph.get("Case")), ""))
+        head = next((p for p in analyzer(self.lang).parse(noun.lower_) if p.tag.POS == "NOUN"
+                     and p.tag.number != "plur" and p.tag.case == case and p.tag.gender), None)
+        inflected = head.inflect({"nomn"}) if head is not None else None
+        if inflected is None:
+            return None
+        out = []
+        for token in words:
+            if token.i == noun.i:
+                out.append(inflected.word)
+                continue
+            adjective = next((p for p in analyzer(self.lang).parse(token.lower_) if p.tag.POS == "ADJF"
+                              and p.tag.case == case and p.tag.gender == head.tag.gender), None)
+            agreed = adjective.inflect({"nomn", head.tag.gender}) if adjective is not None else None
+            out.append(agreed.word if agreed is not None else token.lower_)
+        return " ".join(out)
+
+    def _can_be_animate(self, noun: Token) -> bool:
+        """`розпорядження міського голови`: the dictionary has a person among the word's readings."""
+        return any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" for p in analyzer(self.lang).parse(noun.lower_))
+
+    def _unnamed_agent(self, noun: Token, animate: bool = False) -> list[str]:
         """`Поліція затримала`, `Protesters rallied`: a subject no name covers is still the actor when it
         is an organisation noun or a group of people; it gets an actor of its own."""
         lemma = noun.lemma_.lower()
-        animate = self._animate(noun)
+        side = self._war_side(noun)
+        if side:
+            return side
+        if noun.pos_ == "ADJ" and noun.dep_ != "amod":  # `відпустив підозрювану`: a participle for a person
+            person = self._person_named_before(noun)
+            return [person] if person is not None else []
+        animate = animate or self._animate(noun)
         if noun.pos_ != "NOUN" or not (lemma in self.agent_nouns or animate):
             return []
         body = next((c for c in noun.rights if c.dep_ == "nmod" and c.lemma_.lower() in self.agent_nouns), None)
         if body is not None and animate:  # `Співробітники обласного управління`: the body acts
             noun = body
+        elif animate:
+            person = self._person_named_before(noun)
+            if person is not None:
+                return [person]
         earlier = self._named_before_by_head(noun)
         if earlier is not None:
             return [earlier]
@@ -463,10 +628,79 @@ class _Reader:
                 and not self._preposition(t) and not any(w.like_num for w in t.subtree)]  # not `13 листопада`
         end = max([noun.i, *(t.right_edge.i for t in tail if t.right_edge.i <= noun.i + 4)])
         phrase = self.doc[words[0].i:end + 1].text
-        actor = organisation_outside_kb(phrase if self.lang == "en" else phrase, self.lang)
+        actor = organisation_outside_kb(phrase, self.lang)
+        if self.lang != "en" and "Sing" in noun.morph.get("Number") and "Nom" not in noun.morph.get("Case"):
+            # `міського голови` is `міський голова`, not the plural the first dictionary reading gives
+            native = self._nominative_singular(self.doc[words[0].i:noun.i + 1], noun)
+            if native:
+                native += self.doc[noun.i:end + 1].text[len(noun.text):]
+                native = native[:1].upper() + native[1:]
+                actor = Actor(f"kh:org:{slug(native)}", native, "ORG", {self.lang: native})
         self.new_actors.setdefault(actor.id, actor)
         self.actors.setdefault(actor.id, actor)
         return [actor.id]
+
+    def _person_named_before(self, noun: Token) -> str | None:
+        """`Суд не підтримав аргументації екс-чиновниці` after `Наталя Бережанська ...`: a bare singular
+        person noun (`підозрювана`, `інженер`) is the person of its gender named last before it. One
+        that says more (`29-річного мешканця Закарпаття`, `директора фірми`) introduces someone new."""
+        if self.lang == "en" or "Sing" not in noun.morph.get("Number") or noun.lemma_.lower() in self.agent_nouns \
+                or noun.lemma_.lower() in self.lex.resident_nouns or noun.i in self.modifiers:
+            return None  # `киянин`, `громадянин`: a person of a place, someone new
+        if any("Rel" in t.morph.get("PronType") for t in self.doc[noun.i + 1:min(noun.i + 4, noun.sent.end)]):
+            return None  # `киянин, ім'я якого не розголошується`: described, so someone new
+        if any(c.dep_ in ("nmod", "nummod", "nummod:gov", "appos", "flat", "flat:name", "acl", "acl:relcl")
+               or any(ch.isdigit() for ch in c.text) for c in noun.children):
+            return None
+        gender = self._dictionary_genders(noun.lower_, lambda tag: noun.pos_ != "NOUN" or tag.POS == "NOUN")
+        people = [m for m in self.mentions if m.end <= noun.idx and m.label in ("PERS", "PER")]
+        if len(gender) != 1 or not people:
+            return None
+        return people[-1].actor if gender == self._genders(people[-1].actor) else None
+
+    def _dictionary_genders(self, word: str, fits) -> set[str]:
+        return {p.tag.gender for p in analyzer(self.lang).parse(word) if p.tag.gender and fits(p.tag)}
+
+    def _genders(self, actor_id: str) -> set[str]:
+        """A person's gender as the dictionary reads the names of all their mentions (`Андрій
+        Павленко`, not only `Павленко`, which could be either); nothing when they disagree."""
+        found: set[str] = set()
+        for mention in self.mentions:
+            if mention.actor == actor_id and mention.kind == "name":
+                for word in mention.text.split():
+                    genders = self._dictionary_genders(word.lower(), lambda tag: {"Name", "Surn"} & set(tag.grammemes))
+                    found |= genders if len(genders) == 1 else set()
+        return found if len(found) == 1 else set()
+
+    def _war_side(self, noun: Token) -> list[str]:
+        """`окупанти`, `бойовики`, `ворожа група`: the other side of the war as the Ukrainian press names
+        it; `наші військові`: the press's own side (outside anyone's quoted words)."""
+        if noun.pos_ not in ("NOUN", "PROPN") or not (self.lex.enemy_side or self.lex.own_side):
+            return []
+        words = {noun.lemma_.lower(), noun.lower_}
+        adjectives = {x for c in noun.children if c.dep_ == "amod" for x in (c.lemma_.lower(), c.lower_)}
+        owned = any(c.dep_ == "nmod" and self._preposition(c) is None and not any(  # not `кілька разів`
+            g.dep_.startswith(("det:num", "nummod")) for g in c.children) for c in noun.children)
+        if self.lex.enemy_side and (words & self.lex.enemy_nouns and not owned  # not `противники незалежності`
+                                    or adjectives & self.lex.enemy_adjectives):
+            return self._kb_actor(self.lex.enemy_side)
+        if self.lex.own_side and self._quote_at(noun) is None and any(
+                c.dep_ == "det" and c.lemma_.lower() in self.lex.own_marks for c in noun.children) \
+                and (self._animate(noun) or noun.lemma_.lower() in self.agent_nouns):
+            return self._kb_actor(self.lex.own_side)
+        return []
+
+    def _kb_actor(self, actor_id: str) -> list[str]:
+        if actor_id not in self.actors:
+            entry = knowledge_base().entries.get(actor_id)
+            if entry is None:
+                return []
+            names = entry.names.get(self.lang) or [entry.name]
+            actor = Actor(entry.id, entry.name, entry.type, {self.lang: names[0]}, country=entry.country,
+                          wikidata=entry.wikidata, in_kb=True)
+            self.new_actors[actor.id] = actor
+            self.actors[actor.id] = actor
+        return [actor_id]
 
     def _animate(self, noun: Token) -> bool:
         """A person noun; the dictionary is asked too, since the parser's animacy often slips
@@ -520,10 +754,18 @@ class _Reader:
 
     def _named_in(self, token: Token, modifiers: bool = True) -> list[str]:
         mention = self.by_token.get(token.i)
+        if mention is not None and mention.actor.startswith("kh:") and self._war_side(token):
+            return self._war_side(token)  # `Окупанти кілька разів` taken for a name: the enemy
         if mention is not None:
             return [mention.actor]
         if token.lemma_.lower() in self.lex.resident_nouns:
             return []  # `громадянина Канади`: a person, not Canada; an unnamed party of its own
+        if self.lang != "en" and token.pos_ == "NOUN" and self._animate(token):
+            # `директора фірми «УПС» Тараса Палія`: the person named, not the firm they run
+            person = next((self.by_token[t.i] for t in token.subtree if t.i > token.i and t.i in self.by_token
+                           and self.by_token[t.i].label in ("PERS", "PER") and t.i <= token.i + 6), None)
+            if person is not None:
+                return [person.actor]
         for child in token.children:  # the first named genitive dependent: `керівництво Росії`
             if child.dep_ in ("nmod", "nmod:poss", "poss", "compound", "amod", "flat", "flat:title", "appos") \
                     and child.i in self.by_token and self._owned(child):
@@ -621,6 +863,12 @@ class _Reader:
 
     def _recipient(self, trigger: Token, sentence: Span, actor: list[str]) -> list[str]:
         candidates = self._parsed_recipients(trigger) if self.parsed else []
+        challenged = self._challenged(trigger)
+        if challenged:
+            candidates.insert(0, challenged)
+        if self.parsed and self.lang != "en" and trigger.dep_ in ("amod", "acl") and trigger.pos_ == "ADJ" \
+                and "Pass" in trigger.morph.get("Voice"):  # `Філіпчуку, затриманому за вимагання`: the one acted upon
+            candidates.insert(0, self._participants(trigger.head, None, modifiers=False))
         if not self.parsed or trigger.pos_ not in ("VERB", "AUX"):
             # the words after the trigger: no parse, or a misread one (`привіз` tagged a noun)
             end = trigger.right_edge.i + 1 if self.parsed else sentence.end
@@ -629,6 +877,30 @@ class _Reader:
             group = [x for x in group if not self.sides.same_any(x, actor)]
             if group:
                 return group
+        return []
+
+    def _challenged(self, trigger: Token) -> list[str]:
+        """`звернувся до суду з позовом про визнання нечинним розпорядження міського голови`: the one
+        whose act a claim challenges is its recipient; the court only hears it."""
+        if not self.parsed or not self.lex.lawsuit_words:
+            return []
+        words = sorted(trigger.subtree, key=lambda t: t.i)
+        claim = next((t for t in words if t.lemma_.lower() in self.lex.lawsuit_words
+                      or t.lower_ in self.lex.lawsuit_words), None)
+        about = next((t for t in words if claim is not None and t.i > claim.i and self._preposition(t) == "про"), None)
+        if about is None:
+            return []
+        for token in self.doc[about.i + 1:about.right_edge.i + 1]:
+            if token.dep_ != "case" and self._preposition(token) is not None:
+                break  # `щодо перейменування вулиці`: what the act is about, not who made it
+            if token.pos_ not in ("NOUN", "PROPN") or "Gen" not in token.morph.get("Case"):
+                continue
+            found = self._participants(token, None, modifiers=False)
+            if not found and token.pos_ == "NOUN" and (self._animate(token) or self._can_be_animate(token)
+                                                       or token.lemma_.lower() in self.agent_nouns):
+                found = self._unnamed_agent(token, animate=True)
+            if found:
+                return found
         return []
 
     def _parsed_recipients(self, trigger: Token) -> list[list[str]]:
@@ -642,7 +914,8 @@ class _Reader:
                 continue
             if passive and child.dep_ == "agent":
                 continue
-            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "xcomp", "ccomp") or child.dep_ in CLAUSE_DEPS:
+            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "xcomp", "ccomp") or child.dep_ in CLAUSE_DEPS \
+                    or self._misread_subject(child):
                 continue
             if child.dep_ not in OBJECT_DEPS:
                 continue
@@ -656,10 +929,14 @@ class _Reader:
                         target = self._prepositional_object(grandchild)
                         prepositional.append(self._participants(target, None, modifiers=False))
             elif prep is not None:
-                if self._fits_preposition(prep, child):  # `у Мінську` is a place, not a recipient
+                if self._fits_preposition(prep, child) and child.lemma_.lower() not in self.lex.beneficiary_nouns:
+                    # `у Мінську` is a place, `на користь міськради` one who gains: neither is the recipient
                     target = self._prepositional_object(child)
                     prepositional.append(self._participants(target, None, modifiers=False))
                     unnamed.append(self._unnamed_recipient(target))
+                for stray in self._stray_objects(child):
+                    direct.append(self._participants(stray, None))
+                    unnamed.append(self._unnamed_recipient(stray))
             else:
                 owned.append(self._participants(child, None))
         complements = [c for c in trigger.children if c.dep_ == "xcomp"]
@@ -670,6 +947,25 @@ class _Reader:
         # `agreed to provide aid for Romania`: what the complement does, after the trigger's own words;
         # a party the text names only by a common noun (`затримали громадянина`) comes last
         return [g for g in direct + prepositional + owned + later + unnamed if g]
+
+    def _stray_objects(self, phrase: Token) -> list[Token]:
+        """`звільнив від відповідальності інженера`, `у задоволенні позову прокуратурі відмовив`: an object
+        the parser hung under the prepositional phrase before it; a dative, or a person that can be
+        accusative, is no genitive modifier of that phrase but the verb's own object."""
+        if self.lang == "en" or phrase.lemma_.lower() in SOURCE_NOUNS:  # `За версією правоохоронців`: a source
+            return []
+        found = []
+        for token in phrase.subtree:
+            if token.i == phrase.i or token.dep_ != "nmod" or token.pos_ not in ("NOUN", "PROPN") \
+                    or self._preposition(token) is not None or token.head.dep_ not in ("nmod", "obl") \
+                    or not (token.head.i == phrase.i or token.head.head.i == phrase.i):
+                continue
+            cases = {p.tag.case for p in analyzer(self.lang).parse(token.lower_)}
+            # a locative needs a preposition: without one, `прокуратурі` is a dative
+            if "nomn" not in cases and ("Dat" in token.morph.get("Case") or "datv" in cases and "gent" not in cases
+                                        or self._animate(token) and "accs" in cases):
+                found.append(token)
+        return found[:1]
 
     def _unnamed_recipient(self, noun: Token, owner: bool = False) -> list[str]:
         """`затримали громадянина Канади`, `відмовив прокуратурі`: an unnamed person or body acted
@@ -855,6 +1151,8 @@ def merge(found: list[Found], sides: Sides) -> list[Found]:
 def _retelling(a: Found, b: Found, sides: Sides) -> bool:
     if a.type != b.type or a.date != b.date or a.negated != b.negated:
         return False
+    if a.type == "ASSAULT" and (a.entry.cue != b.entry.cue or a.location != b.location):
+        return False  # a front-line report lists one attack after another, each told its own way
     if not sides.same_any_list(a.actor, b.actor):
         return False
     return not a.recipient or not b.recipient or bool(set(a.recipient) & set(b.recipient)) \
