@@ -1,0 +1,88 @@
+"""The per-language event lexicons (`data/events/{uk,ru,en}.json`) and the category sets the
+PLOVER manual's rules use."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+CLAUSE_DEPS = {"ccomp", "advcl", "acl", "acl:relcl", "relcl", "parataxis", "conj", "csubj", "list"}
+OBJECT_DEPS = {"obj", "iobj", "dobj", "dative", "obl", "obl:arg", "nmod", "pobj", "prep", "attr", "dep"}
+COORDINATION = {"conj"}
+COOPERATIVE = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+BECOMES_AGREE_IN_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+BECOMES_THREAT_IN_FUTURE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST"}  # manual: THREATEN modes, CAMEO 13x
+RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}
+DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "CONSULT", "SUPPORT"}
+PARTICIPANT_LABELS = {"PERS", "PER", "ORG", "LOC", "GPE", "NORP"}
+SOURCE_NOUNS = {"версія", "дані", "інформація", "слово", "думка", "оцінка", "версия", "данные", "информация"}
+CLAUSE_PUNCT = {",", ";", ":", "—", "–", "(", ")", "«", "»", '"'}
+
+
+@dataclass(frozen=True)
+class Entry:
+    type: str
+    mode: str | None
+    cue: str
+    needs: tuple[str, ...] = ()  # lemmas one of which must depend on (or follow) the head
+
+
+@dataclass
+class Lexicon:
+    heads: dict[str, list[Entry]]
+    negation: frozenset[str]
+    should: frozenset[str]
+    intent: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    recipient_preps: dict[str, str]
+    located_preps: frozenset[str]
+    agent_markers: tuple[str, ...] = ()
+    party_nouns: frozenset[str] = frozenset()
+    resident_nouns: frozenset[str] = frozenset()
+    participles: tuple[tuple[str, str], ...] = ()
+    threat_marks: frozenset[str] = frozenset()
+    authority_nouns: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
+    enemy_nouns: frozenset[str] = frozenset()
+    enemy_adjectives: frozenset[str] = frozenset()
+    enemy_side: str | None = None
+    own_side: str | None = None
+    own_marks: frozenset[str] = frozenset()
+    lawsuit_words: frozenset[str] = frozenset()
+    court_nouns: frozenset[str] = frozenset()
+    addressed_to_court: frozenset[str] = frozenset()
+    addressed_to_authority: frozenset[str] = frozenset()
+    arrival_verbs: frozenset[str] = frozenset()
+    beneficiary_nouns: frozenset[str] = frozenset()
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    data = json.loads(resources.files("khronika.data").joinpath("events", f"{lang}.json").read_text("utf-8"))
+    modes = data.get("modes", {})
+    heads: dict[str, list[Entry]] = {}
+    for category, words in data["verbs"].items():
+        for word in words:
+            head, *rest = word.split()
+            heads.setdefault(head, []).append(Entry(category, modes.get(head), word, tuple(rest)))
+    for phrase in data.get("phrases", []):
+        for head in phrase["head"]:
+            entry = Entry(phrase["type"], phrase.get("mode"), f"{head} {phrase['with'][0]}", tuple(phrase["with"]))
+            heads.setdefault(head, []).insert(0, entry)  # a phrase is more specific than the bare verb
+    return Lexicon(heads, frozenset(data["negation"]), frozenset(data["should"]), frozenset(data["intent"]),
+                   frozenset(data["speaker_pronouns"]), frozenset(data["person_pronouns"]),
+                   frozenset(data.get("group_pronouns", [])),
+                   dict(data["recipient_preps"]), frozenset(data["located_preps"]),
+                   tuple(data.get("agent_markers", [])), frozenset(data.get("party_nouns", [])),
+                   frozenset(data.get("resident_nouns", [])),
+                   tuple((a, b) for a, b in data.get("participles", [])), frozenset(data.get("threat_marks", [])),
+                   frozenset(data.get("authority_nouns", [])), frozenset(data.get("person_nouns", [])),
+                   frozenset(data.get("enemy_nouns", [])), frozenset(data.get("enemy_adjectives", [])),
+                   data.get("enemy_side"), data.get("own_side"), frozenset(data.get("own_marks", [])),
+                   frozenset(data.get("lawsuit_words", [])), frozenset(data.get("court_nouns", [])),
+                   frozenset(data.get("addressed_to_court", [])), frozenset(data.get("addressed_to_authority", [])),
+                   frozenset(data.get("arrival_verbs", [])), frozenset(data.get("beneficiary_nouns", [])))

@@ -1,0 +1,366 @@
+"""Reading an article's sentences into events: triggers, negation and modality, date, place and
+speech; the roles come from `Roles`."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from khronika.actors.kb import lemma_set
+from khronika.extraction.events.lexicon import (
+    BECOMES_AGREE_IN_FUTURE,
+    BECOMES_THREAT_IN_FUTURE,
+    CLAUSE_DEPS,
+    CLAUSE_PUNCT,
+    COOPERATIVE,
+    PARTICIPANT_LABELS,
+    RECIPROCAL,
+    Entry,
+    lexicon,
+)
+from khronika.extraction.events.merge import Found, Sides, merge
+from khronika.extraction.events.roles import Roles, _as_list, _infinitive_complement, _one_or_list
+from khronika.extraction.quotes import cues
+from khronika.language.morphology import analyzer, dictionary_lemmas
+from khronika.model import Actor, Event, Mention, Quote, Timex
+
+
+def find_events(doc: Doc, lang: str, mentions: list[Mention], actors: list[Actor], quotes: list[Quote],
+                timexes: list[Timex], published: str | None) -> list[Event]:
+    if lang not in ("uk", "ru", "en"):
+        return []
+    """The article's events. An actor that the text names only by a common noun (`Поліція
+    затримала`) becomes an organisation actor, appended to `actors`."""
+    reader = _Reader(doc, lang, mentions, actors, quotes, timexes, published)
+    events = [reader.to_event(found) for found in merge(reader.run(), reader.sides)]
+    used = {x for e in events for x in _as_list(e.actor) + _as_list(e.recipient)}
+    known = {a.id for a in actors}
+    actors += [a for a in reader.new_actors.values() if a.id in used and a.id not in known]
+    return events
+
+
+class _Reader(Roles):
+    def __init__(self, doc: Doc, lang: str, mentions: list[Mention], actors: list[Actor], quotes: list[Quote],
+                 timexes: list[Timex], published: str | None):
+        self.doc, self.lang, self.lex = doc, lang, lexicon(lang)
+        self.parsed = doc.has_annotation("DEP")
+        self.actors = {a.id: a for a in actors}
+        named = [m for m in mentions if m.actor and m.kind != "modifier" and m.label in PARTICIPANT_LABELS]
+        # places stay parties (`Monrovia`): event data codes a place by its country, as the PLOVER gold does
+        self.mentions = named
+        self.quotes, self.timexes, self.published = quotes, timexes, published
+        self.by_token = self._mentions_by_token(self.mentions)
+        self.places = self.by_token
+        # `Hungarian officials`, `українські військові`: an adjective names the party of its noun
+        self.modifiers = self._mentions_by_token([m for m in mentions if m.actor and m.kind == "modifier"])
+        self.events: list[Found] = []
+        self.new_actors: dict[str, Actor] = {}
+        self.agent_nouns = frozenset(cues(lang).get("organisation_nouns", [])) | self.lex.party_nouns
+
+    # --- reading sentences -------------------------------------------------------------------
+    def run(self) -> list[Found]:
+        previous: Span | None = None
+        for sentence in self.doc.sents:
+            start = len(self.events)
+            for trigger, entry in self._triggers(sentence):
+                found = self._event(trigger, entry, sentence, previous)
+                if found is not None:
+                    self.events.append(found)
+            self.events[start:] = self._one_per_phrase(self.events[start:])
+            for found in self.events[start:]:
+                found.silent = self._speech_cue(found.trigger, found.entry)
+            for clause in self._must_clauses(sentence):
+                found = self._demand(clause, sentence)
+                if found is not None:
+                    self.events.append(found)
+            previous = sentence
+        return [f for f in self.events if not f.silent]
+
+    def _one_per_phrase(self, found: list[Found]) -> list[Found]:
+        """`відбувся мінометний обстріл`, `Окупанти здійснили обстріл`: the phrase and its noun tell
+        one event; the phrase keeps it, with the roles either of them found."""
+        kept = list(found)
+        for phrase in found:
+            if not phrase.entry.needs:
+                continue
+            for noun in found:
+                if noun is phrase or noun not in kept or noun.type != phrase.type or noun.entry.needs \
+                        or not set(self._lemmas(noun.trigger)) & set(phrase.entry.needs) \
+                        or abs(noun.trigger.i - phrase.trigger.i) > 6:
+                    continue
+                phrase.actor = phrase.actor or noun.actor
+                phrase.recipient = phrase.recipient or noun.recipient
+                kept.remove(noun)
+        return kept
+
+    def _triggers(self, sentence: Span) -> list[tuple[Token, Entry]]:
+        found = []
+        for token in sentence:
+            if token.is_punct or token.is_space:
+                continue
+            entry = self._entry(token, sentence)
+            if entry is not None and not self._attributive(token):
+                found.append((token, entry))
+        demanded = {t.i for t in self._must_clauses(sentence)}
+        heads = {t.i for t, _ in found} | demanded
+        # `вимагають від Росії вивести війська`: the withdrawal is what is asked for, not an event
+        return [(t, e) for t, e in found if not self._content_of(t, heads) and t.i not in demanded]
+
+    def _speech_cue(self, token: Token, entry: Entry) -> bool:
+        """`— Звичайно, хвилююся, — зізнається Борис`: `зізнатися` that introduces someone's words is a
+        way of saying them, not a confession."""
+        if entry.type != "CONCEDE" or entry.needs or token.i < token.sent.start + 2:
+            return False
+        dash, before = self.doc[token.i - 1], self.doc[token.i - 2]
+        return dash.text in ("-", "–", "—") and before.text in (",", "!", "?", "...", "…")
+
+    def _attributive(self, token: Token) -> bool:
+        """`поранених окупантів`, `окупованих територій`, `Затриманий зізнався`: a participle that
+        describes a noun with no words of its own, or stands for a person, names a state, not an act;
+        one with its own agent (`Підтриманий Адміністрацією проект`) still tells who did it."""
+        if not self.parsed or self.lang == "en" or token.pos_ not in ("ADJ", "NOUN") \
+                or not self._participle_verbs([token.lower_, token.lemma_.lower()]):
+            return False
+        if token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.heads:
+            return False  # a noun trigger (`обстріл`, `мітинг`) is an event of its own
+        if token.dep_ in ("amod", "acl"):  # `затриманому за вимагання`: a participle clause still tells an act
+            return not any(not c.is_punct and c.dep_ not in ("advmod", "cc", "case") for c in token.children)
+        if token.dep_ not in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "appos"):
+            return False
+        return not any(c.dep_ in ("obl", "obl:agent") and "Ins" in c.morph.get("Case") and self._preposition(c) is None
+                       for c in token.children)
+
+    def _must_clauses(self, sentence: Span) -> list[Token]:
+        """`The US declared that China must drop barriers`: a clause saying what another party must
+        do, reported by a subject (English, where `must` is the clause verb's auxiliary)."""
+        if not self.parsed or self.lang != "en":
+            return []
+        return [t for t in sentence if t.dep_ == "ccomp" and t.head.pos_ == "VERB"
+                and any(c.dep_ == "aux" and c.lower_ in self.lex.should for c in t.children)
+                and any(c.dep_ == "nsubj" for c in t.head.children)]
+
+    def _demand(self, clause: Token, sentence: Span) -> Found | None:
+        """The reporter demands of the clause's subject (manual REQUEST; the seed's `має закликати`)."""
+        reporter = next(c for c in clause.head.children if c.dep_ == "nsubj")
+        actor = self._participants(reporter, None) or self._unnamed_agent(reporter)
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        recipient = [x for s in subjects for x in (self._participants(s, None) or self._unnamed_recipient(s))]
+        if not actor or (recipient and self.sides.same_any_list(actor, recipient)):
+            return None
+        entry = Entry("REQUEST", None, f"{clause.head.lemma_} {clause.lemma_}")
+        return self._found(clause, entry, "REQUEST", actor, recipient, sentence, False, "should", None)
+
+    def _entry(self, token: Token, sentence: Span) -> Entry | None:
+        if self.lang == "en" and token.pos_ not in ("VERB", "AUX", "NOUN"):
+            return None
+        for lemma in self._lemmas(token):
+            for entry in self.lex.heads.get(lemma, []):
+                if not entry.needs or self._has_dependent(token, entry.needs, sentence):
+                    return entry
+        return None
+
+    def _lemmas(self, token: Token) -> list[str]:
+        lemmas = [token.lemma_.lower()]
+        if self.lang != "en":  # a mistagged verb (`привіз` read as a noun) keeps its verb lemmas
+            lemmas += [x for x in dictionary_lemmas(token.lower_, self.lang, "VERB") if x not in lemmas]
+            if token.pos_ == "ADJ":  # `скоординована` (a passive participle)
+                lemmas += [x for x in dictionary_lemmas(token.lower_, self.lang, "ADJ") if x not in lemmas]
+            if token.pos_ in ("ADJ", "ADV", "VERB"):  # `затриманий`, `відкрито`: the verb they come from
+                lemmas += [x for x in self._participle_verbs(lemmas + [token.lower_]) if x not in lemmas]
+        return lemmas
+
+    def _participle_verbs(self, words: list[str]) -> list[str]:
+        verbs = []
+        for word in words:
+            for suffix, verb in self.lex.participles:
+                if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                    verbs.append(word[:-len(suffix)] + verb)
+                    break  # the longest suffix comes first in the list
+        return verbs
+
+    def _has_dependent(self, head: Token, needs: tuple[str, ...], sentence: Span) -> bool:
+        wanted = set(needs)
+        near = list(head.subtree) if self.parsed else []
+        near += list(self.doc[head.i + 1:min(head.i + 5, sentence.end)])
+        for token in near:
+            if token.i == head.i:
+                continue
+            if {token.lemma_.lower(), token.lower_} & wanted or (self.lang != "en" and lemma_set(token.text, self.lang)
+                                                                  & wanted):
+                return True
+        return False
+
+    def _content_of(self, token: Token, heads: set[int]) -> bool:
+        if not self.parsed:  # `призвал Германию ввести санкции`: an infinitive right after a trigger
+            return "Inf" in token.morph.get("VerbForm") and any(token.i - 4 <= h < token.i for h in heads)
+        current = token
+        while (current.dep_ in ("xcomp", "obj", "dobj", "obl", "advcl", "ccomp", "nmod") or _infinitive_complement(
+                current)) and current.head.i != current.i:
+            current = current.head
+            if current.i in heads:
+                return True
+        return False
+
+    # --- one event ---------------------------------------------------------------------------
+    def _event(self, trigger: Token, entry: Entry, sentence: Span, previous: Span | None) -> Found | None:
+        governors = self._governors(trigger)
+        negated = any(t.lower_ in self.lex.negation for g in [trigger, *governors] for t in self._negators(g))
+        should = next((g for g in governors if self._is_should(g, trigger)), None)
+        intended = any(g.lemma_.lower() in self.lex.intent or g.lower_ in self.lex.intent for g in governors) \
+            or self._future(trigger)
+        category, refused = entry.type, negated
+        if negated:
+            if category not in COOPERATIVE:
+                return None  # `не атакували`: an event that did not happen is not coded
+            category, negated = "REJECT", False  # a refused concession is a rejection that did happen
+        quote = self._quote_at(trigger)
+        speaker = quote.speaker if quote is not None else None
+        subject_head = should if should is not None else trigger
+        actor = self._actor(subject_head, trigger, sentence, speaker)
+        if should is not None:
+            # `Х заявив, що ЄС має закликати США`: the speaker asks the subject to act
+            if speaker is None or not actor or speaker in actor:
+                return None
+            return self._found(trigger, entry, "REQUEST", [speaker], actor, sentence, negated, "should", None)
+        if intended and not negated:
+            if category in BECOMES_AGREE_IN_FUTURE:
+                category = "AGREE"
+            elif category in BECOMES_THREAT_IN_FUTURE or self._conditional(trigger, sentence):
+                category = "THREATEN"  # `will impose a curfew`, `will withdraw unless ...`: a warning
+            elif category == "RETREAT":
+                category = "CONCEDE"
+        if not actor and self.parsed:  # `ворожих обстрілів`, `сталося 9 ворожих обстрілів`: the enemy fired
+            nouns = [trigger] if trigger.pos_ == "NOUN" else [c for c in trigger.children if entry.needs and set(
+                self._lemmas(c)) & set(entry.needs)]
+            actor = next((x for x in map(self._war_side, nouns) if x), [])
+        if not actor:
+            actor = self._actor_from_context(sentence, previous, speaker)
+        if not actor and self._impersonal(subject_head):
+            actor = self._earlier_institution(trigger)
+        if not actor and category == "MOBILIZE" and self.lex.own_side and quote is None:
+            actor = self._kb_actor(self.lex.own_side)  # `хвилі часткової мобілізації`: the press's own country
+        # an event whose actor the text leaves unnamed (`fighting broke out`) is still coded, actor null
+        recipient = self._recipient(trigger, sentence, actor)
+        if not recipient:
+            recipient = self._recipient_from_context(category, actor, sentence, previous)
+        court = [x for x in self._addressee(trigger, entry) if not self.sides.same_any(x, actor)] \
+            if entry.type == "REQUEST" and self._to_court(trigger, entry) else []
+        if court and not any(self._institution(x, self.lex.court_nouns) for x in recipient):
+            recipient = court  # `В суді слідчий клопотав про доступ до документів фірми`: to the court
+        if not recipient:
+            recipient = [x for x in self._addressee(trigger, entry) if not self.sides.same_any(x, actor)]
+        if not recipient and category in RECIPROCAL and self.parsed:
+            actor, recipient = self._two_sides(trigger, actor)
+        if not recipient and category == "ASSAULT" and self.lex.enemy_side in actor and self.lex.own_side:
+            recipient = self._kb_actor(self.lex.own_side)  # the enemy fired: at the press's own side
+        if entry.cue in self.lex.arrival_verbs and all(
+                getattr(self.actors.get(x), "type", "LOC") == "LOC" for x in recipient):
+            return None  # `прибув до Криму`: travel, not a visit to someone
+        reported_by = speaker if speaker and speaker not in actor else None
+        if not actor and not recipient and quote is None and category not in ("ASSAULT", "PROTEST", "COERCE"):
+            return None  # a bare verb with no party at all (`the talks were discussed`) says too little
+        modality = "intended" if intended and not refused else None
+        return self._found(trigger, entry, category, actor, recipient, sentence, negated, modality, reported_by)
+
+    def _found(self, trigger: Token, entry: Entry, category: str, actor: list[str], recipient: list[str],
+               sentence: Span, negated: bool, modality: str | None, reported_by: str | None) -> Found:
+        clause = sentence
+        found = Found(trigger, entry, category, actor, recipient, sentence, negated, modality, reported_by)
+        found.date = self._date(sentence)
+        found.location = self._location(trigger)
+        found.evidence.append((clause.start_char, clause.end_char))
+        return found
+
+    def _governors(self, trigger: Token) -> list[Token]:
+        """The words a trigger depends on inside its own clause (`не мають наміру йти`: мають, наміру)."""
+        if not self.parsed:
+            return [t for t in self.doc[max(trigger.sent.start, trigger.i - 4):trigger.i]
+                    if not t.is_punct and t.text not in CLAUSE_PUNCT]
+        chain, current = [], trigger
+        while current.head.i != current.i and (current.dep_ not in CLAUSE_DEPS or _infinitive_complement(current)) \
+                and len(chain) < 4:
+            current = current.head
+            chain.append(current)
+        return chain
+
+    def _negators(self, token: Token) -> list[Token]:
+        if self.parsed:
+            near = [c for c in token.children if c.dep_ in ("advmod", "neg", "det", "part", "discourse")]
+            before = self.doc[token.i - 1] if token.i > token.sent.start else None
+            return near + ([before] if before is not None else [])
+        return [self.doc[token.i - 1]] if token.i > token.sent.start else []
+
+    def _is_should(self, governor: Token, trigger: Token) -> bool:
+        lemma = governor.lemma_.lower()
+        if lemma not in self.lex.should and governor.lower_ not in self.lex.should:
+            return False
+        if self.lang == "uk" and lemma == "мати":  # `має закликати`, not `мають намір`
+            return trigger.head.i == governor.i and trigger.dep_ == "xcomp"
+        return True
+
+    def _conditional(self, trigger: Token, sentence: Span) -> bool:
+        """`... unless the president steps down`: a promised act made to depend on the other side."""
+        return any(t.lower_ in self.lex.threat_marks for t in self.doc[trigger.i + 1:sentence.end])
+
+    def _future(self, trigger: Token) -> bool:
+        if self.lang == "en":
+            return any(c.lower_ in ("will", "'ll", "shall", "would") for c in trigger.children)
+        return "Fut" in trigger.morph.get("Tense") or any(
+            c.lemma_.lower() in ("бути", "быть") and "Fut" in c.morph.get("Tense") for c in trigger.children) \
+            or self._perfective_future(trigger)
+
+    def _perfective_future(self, verb: Token) -> bool:
+        """`запровадить`: a perfective verb read as present by the parser is a future; the
+        dictionary knows it (it lists no present for a perfective verb)."""
+        if verb.pos_ != "VERB" or "Pres" not in verb.morph.get("Tense"):
+            return False
+        finite = [p for p in analyzer(self.lang).parse(verb.lower_) if p.tag.POS == "VERB" and p.tag.tense]
+        return bool(finite) and all(p.tag.tense == "futr" for p in finite)
+
+    # --- place, time, speech -----------------------------------------------------------------
+    def _location(self, trigger: Token) -> str | None:
+        """A place named after `в/у/на/in/at` among the trigger's own words (`у Мінську`, `in Minsk`)."""
+        if not self.parsed:
+            return None
+        words = [t for t in trigger.subtree if trigger.left_edge.i <= t.i <= trigger.right_edge.i]
+        for token in words:
+            mention = self.places.get(token.i)
+            if mention is None or self._preposition_before(token) not in ("в", "у", "на", "in", "at", "во"):
+                continue
+            actor = self.actors.get(mention.actor)
+            if actor is not None and actor.type == "LOC":
+                return actor.id
+        return None
+
+    def _date(self, sentence: Span) -> str | None:
+        for timex in self.timexes:
+            if sentence.start_char <= timex.start < sentence.end_char and timex.type == "DATE" \
+                    and len(timex.value) >= 7 and timex.value[:4].isdigit():
+                return timex.value
+        return self.published
+
+    def _quote_at(self, token: Token) -> Quote | None:
+        return next((q for q in self.quotes if q.start <= token.idx < q.end), None)
+
+    def _last_person(self, token: Token) -> str | None:
+        people = [m for m in self.mentions if m.end <= token.idx and m.label in ("PERS", "PER")]
+        return people[-1].actor if people else None
+
+    def _mentions_by_token(self, mentions: list[Mention]) -> dict[int, Mention]:
+        by_token: dict[int, Mention] = {}
+        for mention in sorted(mentions, key=lambda m: m.end - m.start):  # the longest wins
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for token in span or []:
+                by_token[token.i] = mention
+        return by_token
+
+    @property
+    def sides(self) -> Sides:
+        return Sides(self.actors)
+
+    def to_event(self, found: Found) -> Event:
+        start, end = found.evidence[0]
+        return Event(type=found.type, actor=_one_or_list(found.actor), recipient=_one_or_list(found.recipient),
+                     date=found.date, evidence=self.doc.text[start:end].strip(), start=start, end=end,
+                     mode=found.entry.mode, location=found.location, negated=found.negated,
+                     trigger=found.trigger.text, cue=found.entry.cue, modality=found.modality,
+                     reported_by=found.reported_by, spans=[list(s) for s in found.evidence])
