@@ -363,3 +363,10 @@ def test_a_proposed_bill_is_no_agreement_and_a_charge_name_no_attack():
     assert found == []
     found, _ = events_of("Дії підозрюваного кваліфікують як умисне вбивство.")
     assert found == []
+
+
+def test_granting_consent_is_no_consultation_but_handing_a_reply_is():
+    found, _ = events_of("Міськрада надала фірмі згоду на розміщення кіоску за проектом.")
+    assert [f[0] for f in found] == []
+    found, _ = events_of("Росія надала США відповідь щодо гарантій безпеки.")
+    assert [f[0] for f in found] == ["CONSULT"]
