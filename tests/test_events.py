@@ -370,3 +370,10 @@ def test_granting_consent_is_no_consultation_but_handing_a_reply_is():
     assert [f[0] for f in found] == []
     found, _ = events_of("Росія надала США відповідь щодо гарантій безпеки.")
     assert [f[0] for f in found] == ["CONSULT"]
+
+
+def test_a_resignation_needs_the_word_itself():
+    found, _ = events_of("Прем'єр-міністр Італії Маріо Драгі подав у відставку.")
+    assert found == [("RETREAT", ["Mario Draghi"], None)]
+    found, _ = events_of("Того ж дня чиновниця подала декларацію перед звільненням, у якій не вказала фірму.")
+    assert found == []
