@@ -339,3 +339,41 @@ def test_a_nominative_before_the_verb_read_as_an_object_is_the_subject():
 def test_a_dative_taken_for_the_subject_leaves_the_act_impersonal():
     found, _ = events_of("Справу розслідує Національна поліція. 2 серпня Бережній повідомили про підозру.")
     assert found[-1][0] == "ACCUSE" and found[-1][1] == ["National Police of Ukraine"]
+
+
+def test_discontent_is_a_disapproval():
+    found, analysis = events_of("Мешканці Борисполя незадоволені рішенням міської ради.")
+    assert [f[0] for f in found] == ["ACCUSE"]
+    assert analysis.events[0].mode == "disapprove"
+
+
+def test_routine_signing_and_a_bare_address_are_no_events():
+    found, _ = events_of("Директор підписав наказ про відпустку.")
+    assert found == []
+    found, _ = events_of("Україна та Польща підписали угоду про співпрацю.")
+    assert found == [("SUPPORT", ["Poland", "Ukraine"], None)]
+    found, _ = events_of("До мера Львова звернувся підприємець.")
+    assert found == []
+    found, _ = events_of("Профспілка звернулася до уряду з вимогою підвищити зарплати.")
+    assert [f[:2] for f in found] == [("REQUEST", ["Профспілка"])]
+
+
+def test_a_proposed_bill_is_no_agreement_and_a_charge_name_no_attack():
+    found, _ = events_of("Депутати пропонують змінити закон про вибори.")
+    assert found == []
+    found, _ = events_of("Дії підозрюваного кваліфікують як умисне вбивство.")
+    assert found == []
+
+
+def test_granting_consent_is_no_consultation_but_handing_a_reply_is():
+    found, _ = events_of("Міськрада надала фірмі згоду на розміщення кіоску за проектом.")
+    assert [f[0] for f in found] == []
+    found, _ = events_of("Росія надала США відповідь щодо гарантій безпеки.")
+    assert [f[0] for f in found] == ["CONSULT"]
+
+
+def test_a_resignation_needs_the_word_itself():
+    found, _ = events_of("Прем'єр-міністр Італії Маріо Драгі подав у відставку.")
+    assert found == [("RETREAT", ["Mario Draghi"], None)]
+    found, _ = events_of("Того ж дня чиновниця подала декларацію перед звільненням, у якій не вказала фірму.")
+    assert found == []
