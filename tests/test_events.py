@@ -358,9 +358,9 @@ def test_routine_signing_and_a_bare_address_are_no_events():
     assert [f[:2] for f in found] == [("REQUEST", ["Профспілка"])]
 
 
-def test_a_proposed_bill_is_no_agreement_and_a_charge_name_no_attack():
-    found, _ = events_of("Депутати пропонують змінити закон про вибори.")
-    assert found == []
+def test_a_charge_name_is_no_attack_and_an_offer_to_someone_an_agreement():
+    found, _ = events_of("Японія пропонує Києву кредит на пільгових умовах.")
+    assert [f[0] for f in found] == ["AGREE"]
     found, _ = events_of("Дії підозрюваного кваліфікують як умисне вбивство.")
     assert found == []
 
