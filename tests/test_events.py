@@ -377,3 +377,12 @@ def test_a_resignation_needs_the_word_itself():
     assert found == [("RETREAT", ["Mario Draghi"], None)]
     found, _ = events_of("Того ж дня чиновниця подала декларацію перед звільненням, у якій не вказала фірму.")
     assert found == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Рада ЄС затвердила дев'ятий пакет санкцій проти Росії.", "uk"),
+    ("Совет ЕС утвердил девятый пакет санкций против России.", "ru"),
+])
+def test_an_approved_sanctions_package_is_a_sanction(text, lang):
+    found, _ = events_of(text, lang=lang, published="2022-12-16")
+    assert found == [("SANCTION", ["Council of the European Union"], ["Russia"])]
