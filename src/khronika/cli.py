@@ -193,8 +193,10 @@ def _print_summary(analysis) -> None:
 
 
 def _event_line(event, names: dict[str, str]) -> str:
+    from khronika.model import party_ids
+
     def parties(ids) -> str:
-        return " + ".join(names.get(i, i) for i in ([ids] if isinstance(ids, str) else ids or [])) or "?"
+        return " + ".join(names.get(i, i) for i in party_ids(ids)) or "?"
 
     recipient = f" -> {parties(event.recipient)}" if event.recipient else ""
     flags = [f for f in (event.modality, f"reported by {names.get(event.reported_by, event.reported_by)}"

@@ -89,6 +89,20 @@ class Timex:
     mod: str | None = None
 
 
+def party_ids(value: str | list[str] | None) -> list[str]:
+    """An event's actor or recipient as a list of actor ids (it is stored as one id, a list, or null)."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def party_value(ids: list[str]) -> str | list[str] | None:
+    """The stored form of a party: null for none, the id for one, the list for a compound party."""
+    if not ids:
+        return None
+    return ids[0] if len(ids) == 1 else list(ids)
+
+
 @dataclass
 class Event:
     type: str

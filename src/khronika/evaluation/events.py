@@ -22,15 +22,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from khronika.evaluation.gold import analyse_raw, english_names, load_documents, norm
-from khronika.model import Analysis, Event
+from khronika.model import Analysis, Event, party_ids
 
 DEV_FILES = "events_dev*.jsonl"
-
-
-def _as_list(value) -> list[str]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
 
 
 def _names(analysis: Analysis) -> dict[str, set[str]]:
@@ -43,7 +37,7 @@ def _names(analysis: Analysis) -> dict[str, set[str]]:
 
 def _named(ids, spec: dict | None, names: dict[str, set[str]]) -> bool:
     wanted = {norm(x) for x in (spec or {}).get("any_of", [])}
-    return any(_same_name(n, w) for i in _as_list(ids) for n in names.get(i, {norm(i)}) for w in wanted)
+    return any(_same_name(n, w) for i in party_ids(ids) for n in names.get(i, {norm(i)}) for w in wanted)
 
 
 def _stems(name: str) -> set[str]:
@@ -136,7 +130,7 @@ def _errors(doc: str, golds: list[dict], events: list[Event], match: dict[int, i
     names = {a.id: a.name for a in analysis.actors}
 
     def show(ids) -> str:
-        return ",".join(names.get(i, i) for i in _as_list(ids)) or "-"
+        return ",".join(names.get(i, i) for i in party_ids(ids)) or "-"
 
     lines = [f"MISS {doc}: {g['type']} {g['actor']['any_of'][:2]} -> "
              f"{(g.get('recipient') or {}).get('any_of', [])[:2]}: {g['evidence'][:90]}"

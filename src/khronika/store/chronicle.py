@@ -13,16 +13,14 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from khronika.model import Event
+from khronika.model import Event, party_ids
 
 CLOSE_DAYS = 2  # reports of one event often date it a day apart (`yesterday`, time zones)
 
 
 def party_key(ids: str | list[str] | None) -> str:
     """A canonical form of an actor or recipient: sorted ids, so `[US, NATO]` = `[NATO, US]`."""
-    if ids is None:
-        return "[]"
-    return json.dumps(sorted(ids if isinstance(ids, list) else [ids]))
+    return json.dumps(sorted(party_ids(ids)))
 
 
 def chronicle_entry(db: sqlite3.Connection, event: Event) -> int:

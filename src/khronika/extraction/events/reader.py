@@ -18,21 +18,21 @@ from khronika.extraction.events.lexicon import (
     lexicon,
 )
 from khronika.extraction.events.merge import Found, Sides, merge
-from khronika.extraction.events.roles import Roles, _as_list, _infinitive_complement, _one_or_list
+from khronika.extraction.events.roles import Roles, _infinitive_complement
 from khronika.extraction.quotes import cues
 from khronika.language.morphology import analyzer, dictionary_lemmas
-from khronika.model import Actor, Event, Mention, Quote, Timex
+from khronika.model import Actor, Event, Mention, Quote, Timex, party_ids, party_value
 
 
 def find_events(doc: Doc, lang: str, mentions: list[Mention], actors: list[Actor], quotes: list[Quote],
                 timexes: list[Timex], published: str | None) -> list[Event]:
-    if lang not in ("uk", "ru", "en"):
-        return []
     """The article's events. An actor that the text names only by a common noun (`Поліція
     затримала`) becomes an organisation actor, appended to `actors`."""
+    if lang not in ("uk", "ru", "en"):
+        return []
     reader = _Reader(doc, lang, mentions, actors, quotes, timexes, published)
     events = [reader.to_event(found) for found in merge(reader.run(), reader.sides)]
-    used = {x for e in events for x in _as_list(e.actor) + _as_list(e.recipient)}
+    used = {x for e in events for x in party_ids(e.actor) + party_ids(e.recipient)}
     known = {a.id for a in actors}
     actors += [a for a in reader.new_actors.values() if a.id in used and a.id not in known]
     return events
@@ -44,15 +44,14 @@ class _Reader(Roles):
         self.doc, self.lang, self.lex = doc, lang, lexicon(lang)
         self.parsed = doc.has_annotation("DEP")
         self.actors = {a.id: a for a in actors}
-        named = [m for m in mentions if m.actor and m.kind != "modifier" and m.label in PARTICIPANT_LABELS]
         # places stay parties (`Monrovia`): event data codes a place by its country, as the PLOVER gold does
-        self.mentions = named
+        self.mentions = [m for m in mentions if m.actor and m.kind != "modifier" and m.label in PARTICIPANT_LABELS]
         self.quotes, self.timexes, self.published = quotes, timexes, published
         self.by_token = self._mentions_by_token(self.mentions)
-        self.places = self.by_token
         # `Hungarian officials`, `українські військові`: an adjective names the party of its noun
         self.modifiers = self._mentions_by_token([m for m in mentions if m.actor and m.kind == "modifier"])
         self.events: list[Found] = []
+        self.sides = Sides(self.actors)  # reads `self.actors`, which grows with the actors found here
         self.new_actors: dict[str, Actor] = {}
         self.agent_nouns = frozenset(cues(lang).get("organisation_nouns", [])) | self.lex.party_nouns
 
@@ -61,14 +60,15 @@ class _Reader(Roles):
         previous: Span | None = None
         for sentence in self.doc.sents:
             start = len(self.events)
-            for trigger, entry in self._triggers(sentence):
+            must_clauses = self._must_clauses(sentence)
+            for trigger, entry in self._triggers(sentence, must_clauses):
                 found = self._event(trigger, entry, sentence, previous)
                 if found is not None:
                     self.events.append(found)
             self.events[start:] = self._one_per_phrase(self.events[start:])
             for found in self.events[start:]:
                 found.silent = self._speech_cue(found.trigger, found.entry)
-            for clause in self._must_clauses(sentence):
+            for clause in must_clauses:
                 found = self._demand(clause, sentence)
                 if found is not None:
                     self.events.append(found)
@@ -92,7 +92,7 @@ class _Reader(Roles):
                 kept.remove(noun)
         return kept
 
-    def _triggers(self, sentence: Span) -> list[tuple[Token, Entry]]:
+    def _triggers(self, sentence: Span, must_clauses: list[Token]) -> list[tuple[Token, Entry]]:
         found = []
         for token in sentence:
             if token.is_punct or token.is_space:
@@ -100,7 +100,7 @@ class _Reader(Roles):
             entry = self._entry(token, sentence)
             if entry is not None and not self._attributive(token):
                 found.append((token, entry))
-        demanded = {t.i for t in self._must_clauses(sentence)}
+        demanded = {t.i for t in must_clauses}
         heads = {t.i for t, _ in found} | demanded
         # `вимагають від Росії вивести війська`: the withdrawal is what is asked for, not an event
         return [(t, e) for t, e in found if not self._content_of(t, heads) and t.i not in demanded]
@@ -263,11 +263,10 @@ class _Reader(Roles):
 
     def _found(self, trigger: Token, entry: Entry, category: str, actor: list[str], recipient: list[str],
                sentence: Span, negated: bool, modality: str | None, reported_by: str | None) -> Found:
-        clause = sentence
         found = Found(trigger, entry, category, actor, recipient, sentence, negated, modality, reported_by)
         found.date = self._date(sentence)
         found.location = self._location(trigger)
-        found.evidence.append((clause.start_char, clause.end_char))
+        found.evidence.append((sentence.start_char, sentence.end_char))
         return found
 
     def _governors(self, trigger: Token) -> list[Token]:
@@ -323,7 +322,7 @@ class _Reader(Roles):
             return None
         words = [t for t in trigger.subtree if trigger.left_edge.i <= t.i <= trigger.right_edge.i]
         for token in words:
-            mention = self.places.get(token.i)
+            mention = self.by_token.get(token.i)
             if mention is None or self._preposition_before(token) not in ("в", "у", "на", "in", "at", "во"):
                 continue
             actor = self.actors.get(mention.actor)
@@ -353,13 +352,9 @@ class _Reader(Roles):
                 by_token[token.i] = mention
         return by_token
 
-    @property
-    def sides(self) -> Sides:
-        return Sides(self.actors)
-
     def to_event(self, found: Found) -> Event:
         start, end = found.evidence[0]
-        return Event(type=found.type, actor=_one_or_list(found.actor), recipient=_one_or_list(found.recipient),
+        return Event(type=found.type, actor=party_value(found.actor), recipient=party_value(found.recipient),
                      date=found.date, evidence=self.doc.text[start:end].strip(), start=start, end=end,
                      mode=found.entry.mode, location=found.location, negated=found.negated,
                      trigger=found.trigger.text, cue=found.entry.cue, modality=found.modality,

@@ -666,15 +666,3 @@ class Roles:
 def _infinitive_complement(token: Token) -> bool:
     """`наміру йти`, `від Росії вивести`: an infinitive that completes a noun, not a clause of its own."""
     return token.dep_ == "acl" and "Inf" in token.morph.get("VerbForm")
-
-
-def _as_list(value: str | list[str] | None) -> list[str]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
-
-
-def _one_or_list(ids: list[str]) -> str | list[str] | None:
-    if not ids:
-        return None
-    return ids[0] if len(ids) == 1 else list(ids)
