@@ -386,3 +386,14 @@ def test_a_resignation_needs_the_word_itself():
 def test_an_approved_sanctions_package_is_a_sanction(text, lang):
     found, _ = events_of(text, lang=lang, published="2022-12-16")
     assert found == [("SANCTION", ["Council of the European Union"], ["Russia"])]
+
+
+def test_the_one_a_participle_describes_is_acted_upon():
+    found, _ = events_of("Служба безпеки України завершила слідство щодо керівника фонду Василя Гнатюка, "
+                         "заарештованого за розтрату.")
+    assert found == [("COERCE", ["Security Service of Ukraine"], ["Vasyl Hnatiuk"])]
+
+
+def test_the_owner_of_seized_property_is_the_recipient():
+    found, _ = events_of("Суд наклав арешт на квартиру, яка належить депутатові Олегу Мазуру.")
+    assert found == [("COERCE", ["Суд"], ["Oleh Mazur"])]

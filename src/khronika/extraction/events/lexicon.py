@@ -58,6 +58,7 @@ class Lexicon:
     addressed_to_authority: frozenset[str] = frozenset()
     arrival_verbs: frozenset[str] = frozenset()
     beneficiary_nouns: frozenset[str] = frozenset()
+    owner_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -85,4 +86,5 @@ def lexicon(lang: str) -> Lexicon:
                    data.get("enemy_side"), data.get("own_side"), frozenset(data.get("own_marks", [])),
                    frozenset(data.get("lawsuit_words", [])), frozenset(data.get("court_nouns", [])),
                    frozenset(data.get("addressed_to_court", [])), frozenset(data.get("addressed_to_authority", [])),
-                   frozenset(data.get("arrival_verbs", [])), frozenset(data.get("beneficiary_nouns", [])))
+                   frozenset(data.get("arrival_verbs", [])), frozenset(data.get("beneficiary_nouns", [])),
+                   frozenset(data.get("owner_verbs", [])))

@@ -90,7 +90,7 @@ class Roles:
         if self.lang == "en":  # `is opposed to`, `is committed to`: a stance of the subject, not a passive
             return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(
                 (c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in verb.children)
-        return "Pass" in verb.morph.get("Voice") or "0" in verb.morph.get("Person")
+        return "Pass" in verb.morph.get("Voice") or "0" in verb.morph.get("Person") or self._describing_participle(verb)
 
     def _impersonal(self, verb: Token) -> bool:
         """`Мусаєву затримали`, `Відкрито провадження`: no subject, so the doer is one named before."""
@@ -470,18 +470,51 @@ class Roles:
         challenged = self._challenged(trigger)
         if challenged:
             candidates.insert(0, challenged)
-        if self.parsed and self.lang != "en" and trigger.dep_ in ("amod", "acl") and trigger.pos_ == "ADJ" \
-                and "Pass" in trigger.morph.get("Voice"):  # `Філіпчуку, затриманому за вимагання`: the one acted upon
-            candidates.insert(0, self._participants(trigger.head, None, modifiers=False))
+        if self._describing_participle(trigger):  # `Філіпчуку, затриманому за вимагання`: the one acted upon
+            candidates.insert(0, self._described(trigger))
         if not self.parsed or trigger.pos_ not in ("VERB", "AUX"):
             # the words after the trigger: no parse, or a misread one (`привіз` tagged a noun)
             end = trigger.right_edge.i + 1 if self.parsed else sentence.end
             candidates += self._recipients_by_case(trigger, self.doc[sentence.start:max(end, trigger.i + 1)])
+        candidates.append(self._owner(trigger))
         for group in candidates:
             group = [x for x in group if not self.sides.same_any(x, actor)]
             if group:
                 return group
         return []
+
+    def _owner(self, trigger: Token) -> list[str]:
+        """`наклав арешт на будинок, що належить голові профспілки Філіпчуку`: when no party is acted on,
+        the owner of the thing acted on is."""
+        if not self.parsed:
+            return []
+        for token in trigger.subtree:
+            if token.i > trigger.i and token.lemma_.lower() in self.lex.owner_verbs:
+                for child in token.children:
+                    if child.dep_ in OBJECT_DEPS and self._preposition(child) in (None, "to"):
+                        found = self._participants(self._prepositional_object(child), None, modifiers=False)
+                        if found:
+                            return found
+        return []
+
+    def _describing_participle(self, trigger: Token) -> bool:
+        """A passive participle that describes a noun: the parser's voice, or the dictionary's
+        participle endings where the parser gives none."""
+        if not self.parsed or self.lang == "en" or trigger.pos_ != "ADJ" or trigger.dep_ not in ("amod", "acl"):
+            return False
+        return "Pass" in trigger.morph.get("Voice") or any(
+            "pssv" in p.tag for p in analyzer(self.lang).parse(trigger.lower_))
+
+    def _described(self, participle: Token) -> list[str]:
+        """The party a participle phrase is set after (`голові профспілки Дмитру Філіпчуку, затриманому`):
+        the name right before its comma, which the parser may have hung elsewhere; else its head."""
+        before = participle.i - 1
+        while before > participle.sent.start and self.doc[before].is_punct:
+            before -= 1
+        mention = self.by_token.get(before)
+        if mention is not None and before < participle.i - 1:
+            return [mention.actor]
+        return self._participants(participle.head, None, modifiers=False)
 
     def _challenged(self, trigger: Token) -> list[str]:
         """`звернувся до суду з позовом про визнання нечинним розпорядження міського голови`: the one
