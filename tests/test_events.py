@@ -397,3 +397,9 @@ def test_the_one_a_participle_describes_is_acted_upon():
 def test_the_owner_of_seized_property_is_the_recipient():
     found, _ = events_of("Суд наклав арешт на квартиру, яка належить депутатові Олегу Мазуру.")
     assert found == [("COERCE", ["Суд"], ["Oleh Mazur"])]
+
+
+def test_the_subject_of_a_reflexive_passive_is_accused():
+    found, _ = events_of("Служба безпеки України викрила схему на заводі. Директор заводу Іван Коваль "
+                         "підозрюється у розтраті.")
+    assert found == [("ACCUSE", ["Security Service of Ukraine"], ["Ivan Koval"])]

@@ -59,6 +59,7 @@ class Lexicon:
     arrival_verbs: frozenset[str] = frozenset()
     beneficiary_nouns: frozenset[str] = frozenset()
     owner_verbs: frozenset[str] = frozenset()
+    reflexive_passives: frozenset[str] = frozenset()
 
 
 @cache
@@ -87,4 +88,4 @@ def lexicon(lang: str) -> Lexicon:
                    frozenset(data.get("lawsuit_words", [])), frozenset(data.get("court_nouns", [])),
                    frozenset(data.get("addressed_to_court", [])), frozenset(data.get("addressed_to_authority", [])),
                    frozenset(data.get("arrival_verbs", [])), frozenset(data.get("beneficiary_nouns", [])),
-                   frozenset(data.get("owner_verbs", [])))
+                   frozenset(data.get("owner_verbs", [])), frozenset(data.get("reflexive_passives", [])))

@@ -90,7 +90,8 @@ class Roles:
         if self.lang == "en":  # `is opposed to`, `is committed to`: a stance of the subject, not a passive
             return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(
                 (c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in verb.children)
-        return "Pass" in verb.morph.get("Voice") or "0" in verb.morph.get("Person") or self._describing_participle(verb)
+        return "Pass" in verb.morph.get("Voice") or "0" in verb.morph.get("Person") or self._describing_participle(verb) \
+            or verb.lemma_.lower() in self.lex.reflexive_passives
 
     def _impersonal(self, verb: Token) -> bool:
         """`Мусаєву затримали`, `Відкрито провадження`: no subject, so the doer is one named before."""
@@ -258,9 +259,9 @@ class Roles:
             return None
         gender = self._dictionary_genders(noun.lower_, lambda tag: noun.pos_ != "NOUN" or tag.POS == "NOUN")
         people = [m for m in self.mentions if m.end <= noun.idx and m.label in ("PERS", "PER")]
-        if len(gender) != 1 or not people:
+        if len(gender) != 1:
             return None
-        return people[-1].actor if gender == self._genders(people[-1].actor) else None
+        return next((m.actor for m in reversed(people) if self._genders(m.actor) == gender), None)
 
     def _dictionary_genders(self, word: str, fits) -> set[str]:
         return {p.tag.gender for p in analyzer(self.lang).parse(word) if p.tag.gender and fits(p.tag)}
