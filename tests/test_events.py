@@ -403,3 +403,9 @@ def test_the_subject_of_a_reflexive_passive_is_accused():
     found, _ = events_of("Служба безпеки України викрила схему на заводі. Директор заводу Іван Коваль "
                          "підозрюється у розтраті.")
     assert found == [("ACCUSE", ["Security Service of Ukraine"], ["Ivan Koval"])]
+
+
+def test_attacks_reported_one_after_another_stay_apart_and_nzf_is_the_enemy():
+    found, _ = events_of("Вранці відбувся мінометний обстріл з боку НЗФ. Увечері відбувся ще один обстріл з боку "
+                         "бойовиків.")
+    assert found == [("ASSAULT", ["Armed Forces of Russia"], ["Armed Forces of Ukraine"])] * 2

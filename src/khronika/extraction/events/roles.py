@@ -36,7 +36,7 @@ class Roles:
                 found = self._participants(child, speaker)
                 if found:
                     return found
-                if speaker is not None and not self._names_someone(child) \
+                if speaker is not None and not self._names_someone(child) and self._animate(child) \
                         and child.lemma_.lower() not in self.agent_nouns:  # `суд`, said by a lawyer, is the court
                     return [speaker]  # `дипломати добиватимуться` in Putin's words: his side acts
                 unnamed = self._unnamed_agent(child)
@@ -90,8 +90,8 @@ class Roles:
         if self.lang == "en":  # `is opposed to`, `is committed to`: a stance of the subject, not a passive
             return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(
                 (c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in verb.children)
-        return "Pass" in verb.morph.get("Voice") or "0" in verb.morph.get("Person") or self._describing_participle(verb) \
-            or verb.lemma_.lower() in self.lex.reflexive_passives
+        return "Pass" in verb.morph.get("Voice") or "0" in verb.morph.get("Person") \
+            or self._describing_participle(verb) or verb.lemma_.lower() in self.lex.reflexive_passives
 
     def _impersonal(self, verb: Token) -> bool:
         """`Мусаєву затримали`, `Відкрито провадження`: no subject, so the doer is one named before."""
@@ -374,7 +374,7 @@ class Roles:
         for child in token.children:  # the first named genitive dependent: `керівництво Росії`
             if child.dep_ in ("nmod", "nmod:poss", "poss", "compound", "amod", "flat", "flat:title", "appos") \
                     and child.i in self.by_token and self._owned(child):
-                return [self.by_token[child.i].actor]
+                return self._war_side(child) or [self.by_token[child.i].actor]  # `обстріл з боку НЗФ`
         for child in token.children:
             if child.dep_ == "nmod" and self._owned(child):
                 deeper = self._named_in(child, modifiers)
