@@ -409,3 +409,8 @@ def test_attacks_reported_one_after_another_stay_apart_and_nzf_is_the_enemy():
     found, _ = events_of("Вранці відбувся мінометний обстріл з боку НЗФ. Увечері відбувся ще один обстріл з боку "
                          "бойовиків.")
     assert found == [("ASSAULT", ["Armed Forces of Russia"], ["Armed Forces of Ukraine"])] * 2
+
+
+def test_custody_left_impersonal_is_the_courts_measure():
+    found, _ = events_of("Поліція затримала мера Степана Гнатюка. Наступного дня Гнатюк був взятий під варту.")
+    assert found == [("COERCE", ["Поліція"], ["Stepan Hnatiuk"]), ("COERCE", ["Суд"], ["Stepan Hnatiuk"])]

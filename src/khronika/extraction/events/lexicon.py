@@ -60,6 +60,8 @@ class Lexicon:
     beneficiary_nouns: frozenset[str] = frozenset()
     owner_verbs: frozenset[str] = frozenset()
     reflexive_passives: frozenset[str] = frozenset()
+    court_acts: frozenset[str] = frozenset()
+    court_act_doer: str | None = None
 
 
 @cache
@@ -88,4 +90,5 @@ def lexicon(lang: str) -> Lexicon:
                    frozenset(data.get("lawsuit_words", [])), frozenset(data.get("court_nouns", [])),
                    frozenset(data.get("addressed_to_court", [])), frozenset(data.get("addressed_to_authority", [])),
                    frozenset(data.get("arrival_verbs", [])), frozenset(data.get("beneficiary_nouns", [])),
-                   frozenset(data.get("owner_verbs", [])), frozenset(data.get("reflexive_passives", [])))
+                   frozenset(data.get("owner_verbs", [])), frozenset(data.get("reflexive_passives", [])),
+                   frozenset(data.get("court_acts", [])), data.get("court_act_doer"))

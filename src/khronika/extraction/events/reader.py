@@ -158,6 +158,9 @@ class _Reader(Roles):
                     return entry
         return None
 
+    def _court_act(self, trigger: Token, entry: Entry) -> bool:
+        return bool((set(self._lemmas(trigger)) | set(entry.needs)) & self.lex.court_acts)
+
     def _lemmas(self, token: Token) -> list[str]:
         lemmas = [token.lemma_.lower()]
         if self.lang != "en":  # a mistagged verb (`привіз` read as a noun) keeps its verb lemmas
@@ -172,7 +175,7 @@ class _Reader(Roles):
         verbs = []
         for word in words:
             for suffix, verb in self.lex.participles:
-                if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                if word.endswith(suffix) and len(word) >= len(suffix) + 2:
                     verbs.append(word[:-len(suffix)] + verb)
                     break  # the longest suffix comes first in the list
         return verbs
@@ -232,10 +235,16 @@ class _Reader(Roles):
             nouns = [trigger] if trigger.pos_ == "NOUN" else [c for c in trigger.children if entry.needs and set(
                 self._lemmas(c)) & set(entry.needs)]
             actor = next((x for x in map(self._war_side, nouns) if x), [])
+        if not actor and self._impersonal(subject_head) and self._court_act(trigger, entry):
+            # `був взятий під варту`: custody is a court's measure, whoever acted in the sentence before
+            actor = self._earlier_institution(trigger, self.lex.court_nouns) or self._generic_body(
+                self.lex.court_act_doer)
         if not actor:
             actor = self._actor_from_context(sentence, previous, speaker)
         if not actor and self._impersonal(subject_head):
-            actor = self._earlier_institution(trigger)
+            # courts judge: a suspicion or charge left impersonal comes from the police or prosecution
+            accusers = self.lex.authority_nouns - self.lex.court_nouns if category == "ACCUSE" else None
+            actor = self._earlier_institution(trigger, accusers)
         if not actor and category == "MOBILIZE" and self.lex.own_side and quote is None:
             actor = self._kb_actor(self.lex.own_side)  # `хвилі часткової мобілізації`: the press's own country
         # an event whose actor the text leaves unnamed (`fighting broke out`) is still coded, actor null

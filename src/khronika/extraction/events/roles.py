@@ -245,6 +245,15 @@ class Roles:
         self.actors.setdefault(actor.id, actor)
         return [actor.id]
 
+    def _generic_body(self, name: str | None) -> list[str]:
+        """A body the act itself implies (`взяли під варту`: a court) when the text names none."""
+        if not name:
+            return []
+        actor = organisation_outside_kb(name, self.lang)
+        self.new_actors.setdefault(actor.id, actor)
+        self.actors.setdefault(actor.id, actor)
+        return [actor.id]
+
     def _person_named_before(self, noun: Token) -> str | None:
         """`Суд не підтримав аргументації екс-чиновниці` after `Наталя Бережанська ...`: a bare singular
         person noun (`підозрювана`, `інженер`) is the person of its gender named last before it. One
