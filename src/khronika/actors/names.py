@@ -95,46 +95,104 @@ def slug(text: str) -> str:
 def nominative_phrase(text: str, lang: str) -> str:
     """A name phrase in the nominative: its words up to the first noun are put in the nominative
     (`Антимонопольного комітету України` -> `Антимонопольний комітет України`); the words after
-    the head noun are its dependents and keep their case."""
+    the head noun are its dependents and keep their case. A form that reads as a genitive singular
+    and as a nominative plural (`ради`, `відділу`/`відділи`) is taken as the singular unless an
+    adjective before it can only be plural (`Збройні сили`): a name mostly names one body."""
     if lang not in ("uk", "ru") or not is_cyrillic(text):
         return text
-    from khronika.language.morphology import analyzer
-
     words = text.split()
-    out = []
-    for i, word in enumerate(words):
-        parses = analyzer(lang).parse(word.lower())
-        head = _head_noun(words[i + 1:], lang)
-        adjective = next((p for p in parses if p.tag.POS == "ADJF"), None)
-        if adjective is not None and head is not None:
-            grammemes = {"nomn", "plur"} if head.tag.number == "plur" else {"nomn"} | (
-                {head.tag.gender} if head.tag.gender else set())
-            inflected = adjective.inflect(grammemes)
-            out.append(_same_case(word, inflected.word) if inflected else word)
-            continue
-        noun = next((p for p in parses if p.tag.POS == "NOUN" and p.tag.case), None)
-        inflected = noun.inflect({"nomn"} | ({"plur"} if noun.tag.number == "plur" else set())) \
-            if noun is not None else None
-        out.append(_same_case(word, inflected.word) if inflected else word)
-        if noun is not None:
-            out.extend(words[i + 1:])
-            break
+    parses = [_parse(word, lang) for word in words]
+    head = _head_index(parses)
+    if head is None:
+        return text
+    adjectives = [i for i in range(head) if _adjectives(parses[i])]
+    noun = _head_reading(parses[head], [parses[i] for i in adjectives])
+    plural = _is_plural(noun.tag)
+    out = list(words)
+    out[head] = _same_case(words[head], _nominative_form(noun, plural, None) or words[head])
+    for i in adjectives:
+        reading = _agreeing(parses[i], noun) or _adjectives(parses[i])[0]
+        out[i] = _same_case(words[i], _nominative_form(reading, plural, noun.tag.gender) or words[i])
     return " ".join(out)
 
 
-def _head_noun(words: list[str], lang: str):
-    """The noun an adjective chain agrees with: the first following word that is not an adjective."""
+def _parse(word: str, lang: str) -> list:
     from khronika.language.morphology import analyzer
 
-    for word in words:
-        parses = analyzer(lang).parse(word.lower())
-        if any(p.tag.POS == "ADJF" for p in parses):
+    return analyzer(lang).parse(word.lower())
+
+
+def _adjectives(readings: list) -> list:
+    return [p for p in readings if p.tag.POS == "ADJF"]
+
+
+def _nouns(readings: list) -> list:
+    return [p for p in readings if p.tag.POS == "NOUN"]
+
+
+def _case(tag) -> str:
+    """The Ukrainian dictionary leaves the case off some nominatives (`відділ`: `NOUN,inan masc`)."""
+    return tag.case or "nomn"
+
+
+def _is_plural(tag) -> bool:
+    return "plur" in tag
+
+
+def _head_index(parses: list[list]) -> int | None:
+    """The head noun: the first noun that is not an adjective agreeing with the noun after it
+    (`Головного` in `Головного управління`; but `рада` in `рада директорів`, which only reads as
+    an adjective, `радий`, in a case its noun does not share)."""
+    for i, readings in enumerate(parses):
+        following = next((p for p in parses[i + 1:] if not _adjectives(p)), [])
+        if any(_agreeing(readings, noun) for noun in _nouns(following)):
             continue
-        return next((p for p in parses if p.tag.POS == "NOUN"), None)
+        if _nouns(readings):
+            return i
+    return None
+
+
+def _head_reading(readings: list, adjectives: list[list]):
+    """The head noun's reading the adjectives before it agree with; among those a singular one,
+    then a common noun before a first name (`ради`: `рада`, genitive, not the plural of `рад`)."""
+    def rank(item: tuple[int, object]) -> tuple[bool, bool, bool, int]:
+        index, noun = item
+        agrees = all(_agreeing(adjective, noun) for adjective in adjectives)
+        named = bool({"Name", "Surn", "Patr"} & noun.tag.grammemes)
+        return not agrees, _is_plural(noun.tag), named, index
+
+    return min(enumerate(_nouns(readings)), key=rank)[1]
+
+
+def _agreeing(readings: list, noun):
+    """The adjective reading in the noun's case, number and (in the singular) gender, if any."""
+    for reading in _adjectives(readings):
+        tag = reading.tag
+        if _case(tag) != _case(noun.tag) or _is_plural(tag) != _is_plural(noun.tag):
+            continue
+        if _is_plural(tag) or not noun.tag.gender or tag.gender == noun.tag.gender:
+            return reading
+    return None
+
+
+def _nominative_form(reading, plural: bool, gender: str | None) -> str | None:
+    """The nominative in the lexeme of a reading, in the number (and gender) asked; a form without
+    a case (a Ukrainian nominative) after one marked so. `inflect` would give `відділи` for
+    `відділу`, finding no singular marked nominative."""
+    forms = [f for f in reading.lexeme if f.tag.POS == reading.tag.POS and _is_plural(f.tag) == plural
+             and (plural or gender is None or f.tag.gender == gender)]
+    for case in ("nomn", None):
+        for form in forms:
+            if form.tag.case == case:
+                return form.word
     return None
 
 
 def _same_case(original: str, word: str) -> str:
+    """The word in the letter case of the written form, and without `ё` where the text has none
+    (the Russian dictionary spells `вооружённые`; texts mostly write `вооруженные`)."""
+    if "ё" not in original.lower():
+        word = word.replace("ё", "е")
     if original.isupper() and len(original) > 1:
         return word.upper()
     return word[:1].upper() + word[1:] if original[:1].isupper() else word
