@@ -109,10 +109,10 @@ def nominative_phrase(text: str, lang: str) -> str:
     noun = _head_reading(parses[head], [parses[i] for i in adjectives])
     plural = _is_plural(noun.tag)
     out = list(words)
-    out[head] = _same_case(words[head], _nominative_form(noun, plural, None) or words[head])
+    out[head] = _same_case(words[head], _form(noun, "nomn", plural, None) or words[head])
     for i in adjectives:
         reading = _agreeing(parses[i], noun) or _adjectives(parses[i])[0]
-        out[i] = _same_case(words[i], _nominative_form(reading, plural, noun.tag.gender) or words[i])
+        out[i] = _same_case(words[i], _form(reading, "nomn", plural, noun.tag.gender) or words[i])
     return " ".join(out)
 
 
@@ -140,16 +140,15 @@ def _is_plural(tag) -> bool:
 
 
 def _head_index(parses: list[list]) -> int | None:
-    """The head noun: the first noun that is not an adjective agreeing with the noun after it
-    (`Головного` in `Головного управління`; but `рада` in `рада директорів`, which only reads as
-    an adjective, `радий`, in a case its noun does not share)."""
-    for i, readings in enumerate(parses):
-        following = next((p for p in parses[i + 1:] if not _adjectives(p)), [])
-        if any(_agreeing(readings, noun) for noun in _nouns(following)):
-            continue
-        if _nouns(readings):
-            return i
-    return None
+    """The head noun: the first noun that is not an adjective agreeing with the noun its chain of
+    adjectives leads to (`Головного` in `Головного управління`, `міська` in `міська рада`, though
+    both read as surnames too; but `рада` in `рада директорів`, which reads as the adjective `радий`
+    only in a case its noun does not share)."""
+    attribute = [False] * len(parses)
+    for i in range(len(parses) - 1, -1, -1):
+        after = next((j for j in range(i + 1, len(parses)) if not attribute[j]), None)
+        attribute[i] = after is not None and any(_agreeing(parses[i], noun) for noun in _nouns(parses[after]))
+    return next((i for i, readings in enumerate(parses) if not attribute[i] and _nouns(readings)), None)
 
 
 def _head_reading(readings: list, adjectives: list[list]):
@@ -175,17 +174,85 @@ def _agreeing(readings: list, noun):
     return None
 
 
-def _nominative_form(reading, plural: bool, gender: str | None) -> str | None:
-    """The nominative in the lexeme of a reading, in the number (and gender) asked; a form without
-    a case (a Ukrainian nominative) after one marked so. `inflect` would give `відділи` for
-    `відділу`, finding no singular marked nominative."""
+def _form(reading, case: str, plural: bool, gender: str | None) -> str | None:
+    """The form in the lexeme of a reading in the case, number (and gender) asked; for the
+    nominative a form without a case (a Ukrainian nominative) after one marked so. `inflect` would
+    give `відділи` for `відділу`, finding no singular marked nominative."""
     forms = [f for f in reading.lexeme if f.tag.POS == reading.tag.POS and _is_plural(f.tag) == plural
              and (plural or gender is None or f.tag.gender == gender)]
-    for case in ("nomn", None):
+    for wanted in (case, None) if case == "nomn" else (case,):
         for form in forms:
-            if form.tag.case == case:
+            if form.tag.case == wanted:
                 return form.word
     return None
+
+
+@cache
+def _short_forms() -> dict:
+    return json.loads(resources.files("khronika.data").joinpath("actors", "short_forms.json").read_text("utf-8"))
+
+
+def place_abbreviations(lang: str) -> frozenset[str]:
+    """Abbreviated place words (`м.`, `вул.`) that a body's name may contain before a place."""
+    return frozenset(_short_forms()["place_abbreviations"].get(lang, []))
+
+
+def full_forms(text: str, lang: str) -> str:
+    """The name with its compound short forms written out, each in the case it has in the text
+    (`Печерського райсуду` -> `Печерського районного суду`, `Сокирянська РДА` -> `Сокирянська
+    районна державна адміністрація`); see `short_forms.json`."""
+    table = _short_forms().get(lang)
+    if not table or not is_cyrillic(text):
+        return text
+    words = text.split()
+    out = []
+    for i, word in enumerate(words):
+        full = _full_form(word, words[i - 1] if i else None, table, lang)
+        capital = word[:1].isupper() and (i == 0 or not word.isupper())  # `Сокирянська РДА`: not `Районна`
+        out.append(full[:1].upper() + full[1:] if full and capital else full or word)
+    return " ".join(out)
+
+
+def _full_form(word: str, before: str | None, table: dict[str, str], lang: str) -> str | None:
+    """One word's full phrase in the word's case and number, or None if it is no short form."""
+    if word.isupper() and len(word) > 1:  # an initialism: indeclinable, in the case of its adjective
+        phrase = table.get(word)
+        return _phrase_in_case(phrase, _adjective_case(before, phrase, lang), False, lang) if phrase else None
+    lemmas = {key.lower(): phrase for key, phrase in table.items() if not key.isupper()}
+    readings = [p for p in _nouns(_parse(word, lang)) if p.normal_form in lemmas]
+    if not readings:
+        return None
+    reading = min(readings, key=lambda p: _is_plural(p.tag))  # a name mostly names one body
+    return _phrase_in_case(lemmas[reading.normal_form], _case(reading.tag), _is_plural(reading.tag), lang)
+
+
+def _adjective_case(word: str | None, phrase: str, lang: str) -> str:
+    """The case of an adjective that agrees with a phrase's head (`Сокирянської` before `РДА`), else
+    the nominative."""
+    if word is None:
+        return "nomn"
+    parses = [_parse(w, lang) for w in phrase.split()]
+    head = _head_index(parses)
+    gender = _head_reading(parses[head], []).tag.gender if head is not None else None
+    fitting = [p for p in _adjectives(_parse(word, lang)) if not _is_plural(p.tag) and p.tag.gender == gender]
+    return _case(fitting[0].tag) if fitting else "nomn"
+
+
+def _phrase_in_case(phrase: str, case: str, plural: bool, lang: str) -> str:
+    """A nominative phrase (`районна рада`) put in a case and number, its adjectives agreeing."""
+    words = phrase.split()
+    parses = [_parse(word, lang) for word in words]
+    head = _head_index(parses)
+    if head is None:
+        return phrase
+    noun = _head_reading(parses[head], [parses[i] for i in range(head)])
+    out = list(words)
+    out[head] = _same_case(words[head], _form(noun, case, plural, None) or words[head])
+    for i in range(head):
+        reading = _agreeing(parses[i], noun) or next(iter(_adjectives(parses[i])), None)
+        if reading is not None:
+            out[i] = _same_case(words[i], _form(reading, case, plural, noun.tag.gender) or words[i])
+    return " ".join(out)
 
 
 def _same_case(original: str, word: str) -> str:
