@@ -194,11 +194,12 @@ def _uncovered_parts(doc: Doc, mention: Mention, covered: set[int], lang: str) -
     abbreviations = place_abbreviations(lang) if mention.label == "ORG" else frozenset()
     runs, current = [], []
     for token in span:
-        if token.idx in covered and not (current and current[-1].lower_ in abbreviations):
+        if token.idx in covered and not (current and current[-1].lower_ in abbreviations
+                                         and any(t.pos_ in ("NOUN", "PROPN") for t in current[:-1])):
             if current:
                 runs.append(current)
             current = []
-        else:  # `райсуду м. Києва`: the place after `м.` is part of the body's name
+        else:  # `райсуду м. Києва`: the place after `м.` is part of the body's name (not `у м. Києві`)
             current.append(token)
     if current:
         runs.append(current)
@@ -534,9 +535,10 @@ def organisation_outside_kb(text: str, lang: str) -> Actor:
 
 
 def body_name(text: str, lang: str) -> str:
-    """The name of a body in full and in the nominative: `Печерського райсуду` -> `Печерський
-    районний суд`. The text's own form stays the mention's text."""
-    return nominative_phrase(full_forms(" ".join(text.split()), lang), lang)
+    """The name of a body in full and in the nominative, its quotation marks closed: `Печерського
+    райсуду` -> `Печерський районний суд`. The text's own form stays the mention's text."""
+    name = nominative_phrase(full_forms(" ".join(text.split()), lang), lang)
+    return name + "»" * (name.count("«") - name.count("»"))  # a span cut before its closing mark
 
 
 def kb_body(kb: KnowledgeBase, text: str, lang: str) -> str | None:

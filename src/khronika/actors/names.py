@@ -262,6 +262,9 @@ def _same_case(original: str, word: str) -> str:
         word = word.replace("ё", "е")
     if original.isupper() and len(original) > 1:
         return word.upper()
+    parts, written = word.split("-"), original.split("-")
+    if len(parts) > 1 and len(parts) == len(written):  # `Івано-Франківського` -> `Івано-Франківський`
+        return "-".join(_same_case(w, p) for w, p in zip(written, parts, strict=True))
     return word[:1].upper() + word[1:] if original[:1].isupper() else word
 
 
