@@ -37,6 +37,23 @@ def test_nominative_phrase_puts_the_head_and_its_adjectives_in_the_nominative(te
     assert nominative_phrase(text, "uk") == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Житомирської обласної ради", "Житомирська обласна рада"),  # not the plural `ради`
+    ("Бердичівського відділу поліції", "Бердичівський відділ поліції"),  # not `відділи`
+    ("Шевченківського районного суду", "Шевченківський районний суд"),  # nominative without a case tag
+    ("Головного управління статистики", "Головне управління статистики"),
+    ("Сухопутних військ", "Сухопутні війська"),  # the adjective can only be plural
+    ("ради директорів банку", "рада директорів банку"),  # `рада` is the head, not the adjective `радий`
+])
+def test_nominative_phrase_prefers_the_singular_that_its_adjectives_agree_with(text, expected):
+    assert nominative_phrase(text, "uk") == expected
+
+
+def test_nominative_phrase_in_russian_keeps_the_spelling_without_yo():
+    assert nominative_phrase("Вооруженных сил Белоруссии", "ru") == "Вооруженные силы Белоруссии"
+    assert nominative_phrase("Тверской городской думы", "ru") == "Тверская городская дума"
+
+
 def test_slug_is_stable_and_ascii():
     assert slug("Іван Петренко") == "ivan-petrenko"
     assert slug("China Daily") == "china-daily"

@@ -21,8 +21,16 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from khronika.actors.build import curated
-from khronika.actors.kb import Entry, KnowledgeBase, knowledge_base, lemma_set
-from khronika.actors.names import consonant_key, is_cyrillic, nominative_phrase, romanise, slug
+from khronika.actors.kb import Entry, KnowledgeBase, knowledge_base, lemma_set, tokens
+from khronika.actors.names import (
+    consonant_key,
+    full_forms,
+    is_cyrillic,
+    nominative_phrase,
+    place_abbreviations,
+    romanise,
+    slug,
+)
 from khronika.actors.roles import find_role_phrases, resolve_nominal, resolve_role
 from khronika.language.morphology import analyzer
 from khronika.model import Actor, Mention
@@ -138,7 +146,7 @@ def link(doc: Doc, entity_mentions: list[Mention], lang: str, day: str | None,
             if mention.label != "MISC" or not set(range(mention.start, mention.end)) <= covered:
                 ner_mentions.append(mention)  # a MISC span that is a knowledge-base name is that name
             continue
-        ner_mentions.extend(_uncovered_parts(doc, mention, covered))
+        ner_mentions.extend(_uncovered_parts(doc, mention, covered, lang))
     everything = sorted([*kb_mentions, *ner_mentions], key=lambda m: (m.start, -m.end))
     for mention in everything:
         if mention.label in PARTICIPANT_LABELS and mention.actor is None and not mention.alternatives:
@@ -177,25 +185,28 @@ def _by_context(entries: list[Entry], text: str) -> list[Entry]:
     return [e for e, h in zip(entries, hits, strict=True) if h == best] if best else entries
 
 
-def _uncovered_parts(doc: Doc, mention: Mention, covered: set[int]) -> list[Mention]:
+def _uncovered_parts(doc: Doc, mention: Mention, covered: set[int], lang: str) -> list[Mention]:
     """The NER mention, or the runs of its tokens that no knowledge-base name covers
     (`НАТО Йєнс Столтенберг` -> `Йєнс Столтенберг`); runs without a capitalised word are dropped."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return [mention]
+    abbreviations = place_abbreviations(lang) if mention.label == "ORG" else frozenset()
     runs, current = [], []
     for token in span:
-        if token.idx in covered:
+        if token.idx in covered and not (current and current[-1].lower_ in abbreviations
+                                         and any(t.pos_ in ("NOUN", "PROPN") for t in current[:-1])):
             if current:
                 runs.append(current)
             current = []
-        else:
+        else:  # `райсуду м. Києва`: the place after `м.` is part of the body's name (not `у м. Києві`)
             current.append(token)
     if current:
         runs.append(current)
     parts = []
     for run in runs:
-        while run and (run[-1].is_punct or run[-1].is_space or run[-1].pos_ in ("CCONJ", "ADP")):
+        while run and (run[-1].is_punct or run[-1].is_space or run[-1].pos_ in ("CCONJ", "ADP")) \
+                and not _closing_quote(run):
             run = run[:-1]
         while run and (run[0].is_punct or run[0].pos_ in ("CCONJ", "ADP")):
             run = run[1:]
@@ -205,6 +216,15 @@ def _uncovered_parts(doc: Doc, mention: Mention, covered: set[int]) -> list[Ment
     return parts
 
 
+QUOTES = {"»": "«", "”": "“", "“": "„", '"': '"'}
+
+
+def _closing_quote(run: list) -> bool:
+    """The run ends in a quotation mark that closes one opened in it (`фонд «Покуття»`)."""
+    opening = QUOTES.get(run[-1].text)
+    return opening is not None and any(t.text == opening for t in run[:-1])
+
+
 def _link_new(state: Linked, mention: Mention) -> None:
     if mention.label == "PERS":
         entry_id = _person(state, mention)
@@ -212,6 +232,8 @@ def _link_new(state: Linked, mention: Mention) -> None:
         entry_id = _named_person(state, mention)
         if entry_id:
             mention.label = "PERS"
+        else:  # `Вищий госпсуд`: the High Commercial Court in full
+            entry_id = kb_body(state.kb, mention.text, state.lang)
     if entry_id is None:
         entry_id = _local_actor(state, mention)
     mention.actor = entry_id
@@ -442,7 +464,7 @@ def _local_actor(state: Linked, mention: Mention) -> str:
             if actor.type == "PER" and native and actor.names.get(state.lang, "").endswith(" " + native):
                 return actor.id
     else:
-        native = nominative_phrase(" ".join(mention.text.split()), state.lang)
+        native = body_name(mention.text, state.lang)
     key = _local_id(kind, native, mention.text)
     if key not in state.local:
         name = romanise(native, state.lang) if mention.label == "PERS" else native
@@ -501,10 +523,38 @@ def _in_gender(surname: str, gender: str | None) -> str:
 
 def organisation_outside_kb(text: str, lang: str) -> Actor:
     """The actor for an organisation named by a common noun phrase (`прокуратура Києва`), with the
-    same id rule as the organisations the NER finds."""
-    native = nominative_phrase(" ".join(text.split()), lang)
+    same id rule as the organisations the NER finds; a knowledge-base body where the phrase is a
+    short form of its name (`Київрада`)."""
+    kb = knowledge_base()
+    entry_id = kb_body(kb, text, lang)
+    if entry_id is not None:
+        return _kb_actor(kb, kb.entries[entry_id], None)
+    native = body_name(text, lang)
     native = native[:1].upper() + native[1:]
     return Actor(_local_id("org", native, text), native, "ORG", {lang: native})
+
+
+def body_name(text: str, lang: str) -> str:
+    """The name of a body in full and in the nominative, its quotation marks closed: `Печерського
+    райсуду` -> `Печерський районний суд`. The text's own form stays the mention's text."""
+    name = nominative_phrase(full_forms(" ".join(text.split()), lang), lang)
+    return name + "»" * (name.count("«") - name.count("»"))  # a span cut before its closing mark
+
+
+def kb_body(kb: KnowledgeBase, text: str, lang: str) -> str | None:
+    """The knowledge-base body a name with short forms names once they are written out (`Вищий
+    госпсуд` -> `Вищий господарський суд`), matched word by word on lemmas, as the gazetteer does."""
+    text = " ".join(text.split())
+    full = full_forms(text, lang)
+    if full == text:
+        return None  # no short form: the gazetteer has already tried the name as written
+    words = tokens(full)
+    if not words:
+        return None
+    found = [alias.entry for alias in kb.candidates(lang, lemma_set(words[0], lang))
+             if len(alias.lemmas) == len(words) and alias.how == "name"
+             and all(lemma_set(w, lang) & lemmas for w, lemmas in zip(words, alias.lemmas, strict=True))]
+    return found[0] if len(set(found)) == 1 else None
 
 
 def _local_id(kind: str, native: str, text: str) -> str:
@@ -581,11 +631,14 @@ def _actors(state: Linked) -> list[Actor]:
         if actor_id in state.local:
             actors.append(state.local[actor_id])
             continue
-        entry = state.kb.entries[actor_id]
-        role = entry.role_on(state.day)
-        names = {lang: values[0] for lang, values in entry.names.items() if values}
-        affiliation = state.kb.by_key[role.org].name if role and role.org in state.kb.by_key else None
-        actors.append(Actor(entry.id, entry.name, entry.type, names, entry.country, affiliation,
-                            role.position if role else None, entry.wikidata, True))
+        actors.append(_kb_actor(state.kb, state.kb.entries[actor_id], state.day))
     return actors
+
+
+def _kb_actor(kb: KnowledgeBase, entry: Entry, day: str | None) -> Actor:
+    role = entry.role_on(day)
+    names = {lang: values[0] for lang, values in entry.names.items() if values}
+    affiliation = kb.by_key[role.org].name if role and role.org in kb.by_key else None
+    return Actor(entry.id, entry.name, entry.type, names, entry.country, affiliation,
+                 role.position if role else None, entry.wikidata, True)
 

@@ -95,48 +95,176 @@ def slug(text: str) -> str:
 def nominative_phrase(text: str, lang: str) -> str:
     """A name phrase in the nominative: its words up to the first noun are put in the nominative
     (`Антимонопольного комітету України` -> `Антимонопольний комітет України`); the words after
-    the head noun are its dependents and keep their case."""
+    the head noun are its dependents and keep their case. A form that reads as a genitive singular
+    and as a nominative plural (`ради`, `відділу`/`відділи`) is taken as the singular unless an
+    adjective before it can only be plural (`Збройні сили`): a name mostly names one body."""
     if lang not in ("uk", "ru") or not is_cyrillic(text):
         return text
-    from khronika.language.morphology import analyzer
-
     words = text.split()
-    out = []
-    for i, word in enumerate(words):
-        parses = analyzer(lang).parse(word.lower())
-        head = _head_noun(words[i + 1:], lang)
-        adjective = next((p for p in parses if p.tag.POS == "ADJF"), None)
-        if adjective is not None and head is not None:
-            grammemes = {"nomn", "plur"} if head.tag.number == "plur" else {"nomn"} | (
-                {head.tag.gender} if head.tag.gender else set())
-            inflected = adjective.inflect(grammemes)
-            out.append(_same_case(word, inflected.word) if inflected else word)
-            continue
-        noun = next((p for p in parses if p.tag.POS == "NOUN" and p.tag.case), None)
-        inflected = noun.inflect({"nomn"} | ({"plur"} if noun.tag.number == "plur" else set())) \
-            if noun is not None else None
-        out.append(_same_case(word, inflected.word) if inflected else word)
-        if noun is not None:
-            out.extend(words[i + 1:])
-            break
+    parses = [_parse(word, lang) for word in words]
+    head = _head_index(parses)
+    if head is None:
+        return text
+    adjectives = [i for i in range(head) if _adjectives(parses[i])]
+    noun = _head_reading(parses[head], [parses[i] for i in adjectives])
+    plural = _is_plural(noun.tag)
+    out = list(words)
+    out[head] = _same_case(words[head], _form(noun, "nomn", plural, None) or words[head])
+    for i in adjectives:
+        reading = _agreeing(parses[i], noun) or _adjectives(parses[i])[0]
+        out[i] = _same_case(words[i], _form(reading, "nomn", plural, noun.tag.gender) or words[i])
     return " ".join(out)
 
 
-def _head_noun(words: list[str], lang: str):
-    """The noun an adjective chain agrees with: the first following word that is not an adjective."""
+def _parse(word: str, lang: str) -> list:
     from khronika.language.morphology import analyzer
 
-    for word in words:
-        parses = analyzer(lang).parse(word.lower())
-        if any(p.tag.POS == "ADJF" for p in parses):
+    return analyzer(lang).parse(word.lower())
+
+
+def _adjectives(readings: list) -> list:
+    return [p for p in readings if p.tag.POS == "ADJF"]
+
+
+def _nouns(readings: list) -> list:
+    return [p for p in readings if p.tag.POS == "NOUN"]
+
+
+def _case(tag) -> str:
+    """The Ukrainian dictionary leaves the case off some nominatives (`відділ`: `NOUN,inan masc`)."""
+    return tag.case or "nomn"
+
+
+def _is_plural(tag) -> bool:
+    return "plur" in tag
+
+
+def _head_index(parses: list[list]) -> int | None:
+    """The head noun: the first noun that is not an adjective agreeing with the noun its chain of
+    adjectives leads to (`Головного` in `Головного управління`, `міська` in `міська рада`, though
+    both read as surnames too; but `рада` in `рада директорів`, which reads as the adjective `радий`
+    only in a case its noun does not share)."""
+    attribute = [False] * len(parses)
+    for i in range(len(parses) - 1, -1, -1):
+        after = next((j for j in range(i + 1, len(parses)) if not attribute[j]), None)
+        attribute[i] = after is not None and any(_agreeing(parses[i], noun) for noun in _nouns(parses[after]))
+    return next((i for i, readings in enumerate(parses) if not attribute[i] and _nouns(readings)), None)
+
+
+def _head_reading(readings: list, adjectives: list[list]):
+    """The head noun's reading the adjectives before it agree with; among those a singular one,
+    then a common noun before a first name (`ради`: `рада`, genitive, not the plural of `рад`)."""
+    def rank(item: tuple[int, object]) -> tuple[bool, bool, bool, int]:
+        index, noun = item
+        agrees = all(_agreeing(adjective, noun) for adjective in adjectives)
+        named = bool({"Name", "Surn", "Patr"} & noun.tag.grammemes)
+        return not agrees, _is_plural(noun.tag), named, index
+
+    return min(enumerate(_nouns(readings)), key=rank)[1]
+
+
+def _agreeing(readings: list, noun):
+    """The adjective reading in the noun's case, number and (in the singular) gender, if any."""
+    for reading in _adjectives(readings):
+        tag = reading.tag
+        if _case(tag) != _case(noun.tag) or _is_plural(tag) != _is_plural(noun.tag):
             continue
-        return next((p for p in parses if p.tag.POS == "NOUN"), None)
+        if _is_plural(tag) or not noun.tag.gender or tag.gender == noun.tag.gender:
+            return reading
     return None
 
 
+def _form(reading, case: str, plural: bool, gender: str | None) -> str | None:
+    """The form in the lexeme of a reading in the case, number (and gender) asked; for the
+    nominative a form without a case (a Ukrainian nominative) after one marked so. `inflect` would
+    give `відділи` for `відділу`, finding no singular marked nominative."""
+    forms = [f for f in reading.lexeme if f.tag.POS == reading.tag.POS and _is_plural(f.tag) == plural
+             and (plural or gender is None or f.tag.gender == gender)]
+    for wanted in (case, None) if case == "nomn" else (case,):
+        for form in forms:
+            if form.tag.case == wanted:
+                return form.word
+    return None
+
+
+@cache
+def _short_forms() -> dict:
+    return json.loads(resources.files("khronika.data").joinpath("actors", "short_forms.json").read_text("utf-8"))
+
+
+def place_abbreviations(lang: str) -> frozenset[str]:
+    """Abbreviated place words (`м.`, `вул.`) that a body's name may contain before a place."""
+    return frozenset(_short_forms()["place_abbreviations"].get(lang, []))
+
+
+def full_forms(text: str, lang: str) -> str:
+    """The name with its compound short forms written out, each in the case it has in the text
+    (`Печерського райсуду` -> `Печерського районного суду`, `Сокирянська РДА` -> `Сокирянська
+    районна державна адміністрація`); see `short_forms.json`."""
+    table = _short_forms().get(lang)
+    if not table or not is_cyrillic(text):
+        return text
+    words = text.split()
+    out = []
+    for i, word in enumerate(words):
+        full = _full_form(word, words[i - 1] if i else None, table, lang)
+        capital = word[:1].isupper() and (i == 0 or not word.isupper())  # `Сокирянська РДА`: not `Районна`
+        out.append(full[:1].upper() + full[1:] if full and capital else full or word)
+    return " ".join(out)
+
+
+def _full_form(word: str, before: str | None, table: dict[str, str], lang: str) -> str | None:
+    """One word's full phrase in the word's case and number, or None if it is no short form."""
+    if word.isupper() and len(word) > 1:  # an initialism: indeclinable, in the case of its adjective
+        phrase = table.get(word)
+        return _phrase_in_case(phrase, _adjective_case(before, phrase, lang), False, lang) if phrase else None
+    lemmas = {key.lower(): phrase for key, phrase in table.items() if not key.isupper()}
+    readings = [p for p in _nouns(_parse(word, lang)) if p.normal_form in lemmas]
+    if not readings:
+        return None
+    reading = min(readings, key=lambda p: _is_plural(p.tag))  # a name mostly names one body
+    return _phrase_in_case(lemmas[reading.normal_form], _case(reading.tag), _is_plural(reading.tag), lang)
+
+
+def _adjective_case(word: str | None, phrase: str, lang: str) -> str:
+    """The case of an adjective that agrees with a phrase's head (`Сокирянської` before `РДА`), else
+    the nominative."""
+    if word is None:
+        return "nomn"
+    parses = [_parse(w, lang) for w in phrase.split()]
+    head = _head_index(parses)
+    gender = _head_reading(parses[head], []).tag.gender if head is not None else None
+    fitting = [p for p in _adjectives(_parse(word, lang)) if not _is_plural(p.tag) and p.tag.gender == gender]
+    return _case(fitting[0].tag) if fitting else "nomn"
+
+
+def _phrase_in_case(phrase: str, case: str, plural: bool, lang: str) -> str:
+    """A nominative phrase (`районна рада`) put in a case and number, its adjectives agreeing."""
+    words = phrase.split()
+    parses = [_parse(word, lang) for word in words]
+    head = _head_index(parses)
+    if head is None:
+        return phrase
+    noun = _head_reading(parses[head], [parses[i] for i in range(head)])
+    out = list(words)
+    out[head] = _same_case(words[head], _form(noun, case, plural, None) or words[head])
+    for i in range(head):
+        reading = _agreeing(parses[i], noun) or next(iter(_adjectives(parses[i])), None)
+        if reading is not None:
+            out[i] = _same_case(words[i], _form(reading, case, plural, noun.tag.gender) or words[i])
+    return " ".join(out)
+
+
 def _same_case(original: str, word: str) -> str:
+    """The word in the letter case of the written form, and without `ё` where the text has none
+    (the Russian dictionary spells `вооружённые`; texts mostly write `вооруженные`)."""
+    if "ё" not in original.lower():
+        word = word.replace("ё", "е")
     if original.isupper() and len(original) > 1:
         return word.upper()
+    parts, written = word.split("-"), original.split("-")
+    if len(parts) > 1 and len(parts) == len(written):  # `Івано-Франківського` -> `Івано-Франківський`
+        return "-".join(_same_case(w, p) for w, p in zip(written, parts, strict=True))
     return word[:1].upper() + word[1:] if original[:1].isupper() else word
 
 

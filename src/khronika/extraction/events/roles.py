@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from khronika.actors.kb import knowledge_base, lemma_set
 from khronika.actors.link import organisation_outside_kb
-from khronika.actors.names import slug
+from khronika.actors.names import full_forms, slug
 from khronika.extraction.events.lexicon import (
     CLAUSE_DEPS,
     COORDINATION,
@@ -234,11 +234,12 @@ class Roles:
         end = max([noun.i, *(t.right_edge.i for t in tail if t.right_edge.i <= noun.i + 4)])
         phrase = self.doc[words[0].i:end + 1].text
         actor = organisation_outside_kb(phrase, self.lang)
-        if self.lang != "en" and "Sing" in noun.morph.get("Number") and "Nom" not in noun.morph.get("Case"):
+        if self.lang != "en" and "Sing" in noun.morph.get("Number") and "Nom" not in noun.morph.get("Case") \
+                and not actor.in_kb:
             # `міського голови` is `міський голова`, not the plural the first dictionary reading gives
             native = self._nominative_singular(self.doc[words[0].i:noun.i + 1], noun)
             if native:
-                native += self.doc[noun.i:end + 1].text[len(noun.text):]
+                native = full_forms(native + self.doc[noun.i:end + 1].text[len(noun.text):], self.lang)
                 native = native[:1].upper() + native[1:]
                 actor = Actor(f"kh:org:{slug(native)}", native, "ORG", {self.lang: native})
         self.new_actors.setdefault(actor.id, actor)
