@@ -240,7 +240,7 @@ class _Reader(Roles):
             actor = self._earlier_institution(trigger, self.lex.court_nouns) or self._generic_body(
                 self.lex.court_act_doer)
         if not actor:
-            actor = self._actor_from_context(sentence, previous, speaker)
+            actor = self._actor_from_context(sentence, previous, speaker, category)
         if not actor and self._impersonal(subject_head):
             # courts judge: a suspicion or charge left impersonal comes from the police or prosecution
             accusers = self.lex.authority_nouns - self.lex.court_nouns if category == "ACCUSE" else None

@@ -678,12 +678,16 @@ class Roles:
                 return None
         return None
 
-    def _actor_from_context(self, sentence: Span, previous: Span | None, speaker: str | None) -> list[str]:
+    def _actor_from_context(self, sentence: Span, previous: Span | None, speaker: str | None,
+                            category: str | None = None) -> list[str]:
         """`Москву закликають до деескалації` after `Боррель відповів...`: the actor of the event
-        just told, in this sentence or the one before; else the speaker whose words these are."""
+        just told, in this sentence or the one before; else the speaker whose words these are. A court
+        that just ruled does not go on to suspect or charge: that is the police's or prosecution's."""
         for found in reversed(self.events):
             if found.sentence.start == sentence.start or (previous is not None
                                                           and found.sentence.start == previous.start):
+                if category == "ACCUSE" and any(self._institution(x, self.lex.court_nouns) for x in found.actor):
+                    return []
                 return list(found.actor)
         return [speaker] if speaker else []
 
