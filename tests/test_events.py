@@ -414,3 +414,10 @@ def test_attacks_reported_one_after_another_stay_apart_and_nzf_is_the_enemy():
 def test_custody_left_impersonal_is_the_courts_measure():
     found, _ = events_of("Поліція затримала мера Степана Гнатюка. Наступного дня Гнатюк був взятий під варту.")
     assert found == [("COERCE", ["Поліція"], ["Stepan Hnatiuk"]), ("COERCE", ["Суд"], ["Stepan Hnatiuk"])]
+
+
+def test_a_proposal_made_to_no_one_is_not_an_offer():
+    found, _ = events_of("Депутат Олег Мазур пропонує закріпити в законі нові правила референдуму.")
+    assert found == []
+    found, _ = events_of("Японія пропонує Україні кредит на пільгових умовах.")
+    assert found == [("AGREE", ["Japan"], ["Ukraine"])]

@@ -62,6 +62,7 @@ class Lexicon:
     reflexive_passives: frozenset[str] = frozenset()
     court_acts: frozenset[str] = frozenset()
     court_act_doer: str | None = None
+    offers_need_recipient: bool = False
 
 
 @cache
@@ -91,4 +92,5 @@ def lexicon(lang: str) -> Lexicon:
                    frozenset(data.get("addressed_to_court", [])), frozenset(data.get("addressed_to_authority", [])),
                    frozenset(data.get("arrival_verbs", [])), frozenset(data.get("beneficiary_nouns", [])),
                    frozenset(data.get("owner_verbs", [])), frozenset(data.get("reflexive_passives", [])),
-                   frozenset(data.get("court_acts", [])), data.get("court_act_doer"))
+                   frozenset(data.get("court_acts", [])), data.get("court_act_doer"),
+                   bool(data.get("offers_need_recipient", False)))

@@ -267,6 +267,8 @@ class _Reader(Roles):
         reported_by = speaker if speaker and speaker not in actor else None
         if not actor and not recipient and quote is None and category not in ("ASSAULT", "PROTEST", "COERCE"):
             return None  # a bare verb with no party at all (`the talks were discussed`) says too little
+        if entry.type == "AGREE" and category == "AGREE" and not recipient and self.lex.offers_need_recipient:
+            return None  # `пропонує закріпити в законі`: a proposal to no one is a policy idea, not an offer
         modality = "intended" if intended and not refused else None
         return self._found(trigger, entry, category, actor, recipient, sentence, negated, modality, reported_by)
 
