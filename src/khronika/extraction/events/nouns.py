@@ -37,7 +37,9 @@ class NounRoles:
             actor, recipient = actor or owners[:1], owners[1:]
         else:
             actor = actor or owners
-        recipient = recipient or self._noun_objects(noun, entry, carrier)
+        recipient = recipient or self._challenged(noun) or self._noun_objects(noun, entry, carrier)
+        if noun.lemma_.lower() in self.lex.lawsuit_words:  # `позов до суду`: the court hears the claim
+            recipient = [x for x in recipient if not self._institution(x, self.lex.court_nouns)]
         if carrier is None and not actor and not recipient:
             return None  # `санкції` named with no one imposing or suffering them
         if not actor and carrier is not None and self._carrier_acts(carrier):
@@ -83,17 +85,32 @@ class NounRoles:
         prep = self._preposition(noun)
         return prep in TOPIC_PREPS and carrier is None or f"{prep} {noun.lower_}" in self.lex.compound_prepositions
 
-    def _owners(self, noun: Token, speaker: str | None) -> list[str]:
-        """The parties the noun's bare genitive names (`затримання директора фірми`, `протест шахтарів`)."""
-        for child in noun.children:
-            cases = child.morph.get("Case")
-            if child.dep_ not in GENITIVE_DEPS or self._preposition(child) is not None or child.i in self.modifiers \
-                    or self._timed(child) or cases and "Gen" not in cases and child.i not in self.by_token:
-                continue
-            found = self._participants(child, speaker) or self._unnamed_recipient(child)
+    def _owners(self, noun: Token, speaker: str | None, depth: int = 2) -> list[str]:
+        """The parties the noun's bare genitive names (`затримання директора фірми`, `протест шахтарів`),
+        down a chain of genitives (`демонстрації протесту кримських татар`); the people named before the
+        place an adjective of theirs names."""
+        for child in self._genitives(noun):
+            found = self._bare_participants(child, speaker) or self._unnamed_recipient(child) \
+                or (self._owners(child, speaker, depth - 1) if depth > 1 else []) or self._modifying(child)
             if found:
                 return found
         return []
+
+    def _bare_participants(self, token: Token, speaker: str | None) -> list[str]:
+        """The parties a genitive names, leaving out those of its own prepositions (`протест студентів
+        проти міністерства`, the parser hanging `проти` on `студентів`: the ministry is no protester)."""
+        inside = {self.by_token[t.i].actor for c in token.children if self._preposition(c) is not None
+                  for t in c.subtree if t.i in self.by_token}
+        return [x for x in self._participants(token, speaker, modifiers=False) if x not in inside]
+
+    def _genitives(self, noun: Token) -> list[Token]:
+        found = []
+        for child in noun.children:
+            cases = child.morph.get("Case")
+            if child.dep_ in GENITIVE_DEPS and self._preposition(child) is None and child.i not in self.modifiers \
+                    and not self._timed(child) and (not cases or "Gen" in cases or child.i in self.by_token):
+                found.append(child)
+        return found
 
     def _timed(self, token: Token) -> bool:
         """`затримання 13 листопада`: a date, not a party."""

@@ -79,7 +79,8 @@ class _Reader(NounRoles, Roles):
 
     def _one_per_phrase(self, found: list[Found]) -> list[Found]:
         """`відбувся мінометний обстріл`, `Окупанти здійснили обстріл`: the phrase and its noun tell
-        one event; the phrase keeps it, with the roles either of them found."""
+        one event; the phrase keeps it, with the roles either of them found, those the noun's own
+        words name first."""
         kept = list(found)
         for phrase in found:
             if not phrase.entry.needs:
@@ -89,8 +90,9 @@ class _Reader(NounRoles, Roles):
                         or not set(self._lemmas(noun.trigger)) & set(phrase.entry.needs) \
                         or abs(noun.trigger.i - phrase.trigger.i) > 6:
                     continue
-                phrase.actor = phrase.actor or noun.actor
-                phrase.recipient = phrase.recipient or noun.recipient
+                # `відбувся протест студентів проти міністерства`: what the noun's own words name comes first
+                phrase.actor = noun.own[0] or phrase.actor or noun.actor
+                phrase.recipient = noun.own[1] or phrase.recipient or noun.recipient
                 kept.remove(noun)
         return kept
 
@@ -104,10 +106,11 @@ class _Reader(NounRoles, Roles):
                 found.append((token, entry))
         demanded = {t.i for t in must_clauses}
         heads = {t.i for t, _ in found} | demanded
-        entries = {t.i: e for t, e in found}
         # `вимагають від Росії вивести війська`: the withdrawal is what is asked for, not an event
-        return [(t, e) for t, e in found if (not self._content_of(t, heads) or self._phrase_noun(t, e, entries))
-                and t.i not in demanded]
+        kept = [(t, e) for t, e in found if not self._content_of(t, heads) and t.i not in demanded]
+        entries = {t.i: e for t, e in kept}
+        return sorted(kept + [(t, e) for t, e in found if (t, e) not in kept and self._phrase_noun(t, e, entries)],
+                      key=lambda pair: pair[0].i)
 
     def _phrase_noun(self, noun: Token, entry: Entry, entries: dict[int, Entry]) -> bool:
         """`провели обшуки в офісі фірми`: the noun of a phrase stays, to lend the phrase the parties
@@ -228,12 +231,13 @@ class _Reader(NounRoles, Roles):
         quote = self._quote_at(trigger)
         speaker = quote.speaker if quote is not None else None
         subject_head = should if should is not None else trigger
-        own_recipient: list[str] = []
+        own: tuple[list[str], list[str]] = ([], [])
         if entry.genitive is not None and should is None:
             parties = self._noun_parties(trigger, entry, sentence, speaker)
             if parties is None:
                 return None
             actor, own_recipient, subject_head = parties
+            own = (list(actor), list(own_recipient))
         else:
             actor = self._actor(subject_head, trigger, sentence, speaker)
         if should is not None:
@@ -259,7 +263,7 @@ class _Reader(NounRoles, Roles):
         if not actor and category == "MOBILIZE" and self.lex.own_side and quote is None:
             actor = self._kb_actor(self.lex.own_side)  # `хвилі часткової мобілізації`: the press's own country
         # an event whose actor the text leaves unnamed (`fighting broke out`) is still coded, actor null
-        recipient = own_recipient or (self._recipient(trigger, sentence, actor) if entry.genitive is None else [])
+        recipient = own[1] or (self._recipient(trigger, sentence, actor) if entry.genitive is None else [])
         if not recipient:
             recipient = self._recipient_from_context(category, actor, sentence, previous)
         court = [x for x in self._addressee(trigger, entry) if not self.sides.same_any(x, actor)] \
@@ -279,7 +283,9 @@ class _Reader(NounRoles, Roles):
         if not actor and not recipient and quote is None and category not in ("ASSAULT", "PROTEST", "COERCE"):
             return None  # a bare verb with no party at all (`the talks were discussed`) says too little
         modality = "intended" if intended and not refused else None
-        return self._found(trigger, entry, category, actor, recipient, sentence, negated, modality, reported_by)
+        found = self._found(trigger, entry, category, actor, recipient, sentence, negated, modality, reported_by)
+        found.own = own
+        return found
 
     def _found(self, trigger: Token, entry: Entry, category: str, actor: list[str], recipient: list[str],
                sentence: Span, negated: bool, modality: str | None, reported_by: str | None) -> Found:
