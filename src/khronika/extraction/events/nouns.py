@@ -44,10 +44,17 @@ class NounRoles:
             return None  # `санкції` named with no one imposing or suffering them
         if not actor and carrier is not None and self._carrier_acts(carrier):
             actor = self._actor(carrier, carrier, sentence, speaker)
+        if not actor and carrier is None and noun.dep_ == "obj" and noun.head.pos_ == "VERB":
+            actor = self._clause_subject(noun.head, speaker)
         if not recipient and carrier is not None and set(self._lemmas(carrier)) & self.lex.receiving_verbs:
             recipient = self._actor(carrier, carrier, sentence, speaker)  # `Депутат отримав штраф`
         recipient = [x for x in recipient if not self.sides.same_any(x, actor)]
         return actor, recipient, carrier if carrier is not None else noun
+
+    def _clause_subject(self, verb: Token, speaker: str | None) -> list[str]:
+        """`Переговори з Україною він використовує для тиску`: who does something with an event (and is
+        no trigger of its own, which would make the noun its content) takes part in it."""
+        return [x for c in verb.children if c.dep_ in SUBJECT_DEPS for x in self._participants(c, speaker)]
 
     def _headline(self, sentence: Span) -> bool:
         """A title line: no closing punctuation, and a line break (or the text's end) right after it."""
