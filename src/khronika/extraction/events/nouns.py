@@ -129,6 +129,8 @@ class NounRoles:
         words = list(noun.children)
         if carrier is not None:  # the parser often hangs the noun's phrase on its verb
             words += [c for c in carrier.children if self._preposition(c) in entry.at]
+        elif noun.head.i != noun.i:  # or on the word above (`під час обшуку у приміщеннях фірми`)
+            words += [c for c in noun.head.children if noun.i < c.i <= noun.i + 3 and self._preposition(c) in entry.at]
         for child in words:
             prep = self._preposition(child)
             if child.lower_ in marker_words or child.dep_ in ("case", "punct"):
