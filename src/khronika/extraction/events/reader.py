@@ -188,7 +188,7 @@ class _Reader(NounRoles, Roles):
         verbs = []
         for word in words:
             for suffix, verb in self.lex.participles:
-                if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                if word.endswith(suffix) and len(word) >= len(suffix) + 2:  # `взятий` -> `взяти`
                     verbs.append(word[:-len(suffix)] + verb)
                     break  # the longest suffix comes first in the list
         return verbs
