@@ -28,6 +28,17 @@ class NounRoles:
         carrier = self._carrier(noun)
         if self._topic(noun, carrier) or carrier is None and self._named_by_noun(noun):
             return None
+        actor, recipient = self._own_parties(noun, entry, sentence, speaker, carrier)
+        if carrier is None and not actor and not recipient:
+            return None  # `санкції` named with no one imposing or suffering them
+        actor, recipient = self._carried_parties(noun, carrier, actor, recipient, sentence, speaker)
+        recipient = [x for x in recipient if not self.sides.same_any(x, actor)]
+        return actor, recipient, carrier if carrier is not None else noun
+
+    def _own_parties(self, noun: Token, entry: Entry, sentence: Span, speaker: str | None,
+                     carrier: Token | None) -> tuple[list[str], list[str]]:
+        """What the noun's own words name: an agent marker, a party adjective (`російські обстріли`), its
+        genitive in the role the lexicon gives it, its prepositions."""
         owners = self._owners(noun, speaker)
         actor = self._marked_agent(noun, sentence) or self._modifying(noun)
         recipient: list[str] = []
@@ -40,16 +51,21 @@ class NounRoles:
         recipient = recipient or self._challenged(noun) or self._noun_objects(noun, entry, carrier)
         if noun.lemma_.lower() in self.lex.lawsuit_words:  # `позов до суду`: the court hears the claim
             recipient = [x for x in recipient if not self._institution(x, self.lex.court_nouns)]
-        if carrier is None and not actor and not recipient:
-            return None  # `санкції` named with no one imposing or suffering them
-        if not actor and carrier is not None and self._carrier_acts(carrier):
+        return actor, recipient
+
+    def _carried_parties(self, noun: Token, carrier: Token | None, actor: list[str], recipient: list[str],
+                         sentence: Span, speaker: str | None) -> tuple[list[str], list[str]]:
+        """What the verb around the noun adds: its subject acts (`Слідчі провели обшуки`) or suffers
+        (`Депутат отримав штраф`)."""
+        if carrier is None:
+            if not actor and noun.dep_ == "obj" and noun.head.pos_ == "VERB":
+                actor = self._clause_subject(noun.head, speaker)
+            return actor, recipient
+        if not actor and self._carrier_acts(carrier):
             actor = self._actor(carrier, carrier, sentence, speaker)
-        if not actor and carrier is None and noun.dep_ == "obj" and noun.head.pos_ == "VERB":
-            actor = self._clause_subject(noun.head, speaker)
-        if not recipient and carrier is not None and set(self._lemmas(carrier)) & self.lex.receiving_verbs:
-            recipient = self._actor(carrier, carrier, sentence, speaker)  # `Депутат отримав штраф`
-        recipient = [x for x in recipient if not self.sides.same_any(x, actor)]
-        return actor, recipient, carrier if carrier is not None else noun
+        if not recipient and set(self._lemmas(carrier)) & self.lex.receiving_verbs:
+            recipient = self._actor(carrier, carrier, sentence, speaker)
+        return actor, recipient
 
     def _clause_subject(self, verb: Token, speaker: str | None) -> list[str]:
         """`Переговори з Україною він використовує для тиску`: who does something with an event (and is

@@ -222,7 +222,7 @@ class _Reader(NounRoles, Roles):
         negated = any(t.lower_ in self.lex.negation for g in [trigger, *governors] for t in self._negators(g))
         should = next((g for g in governors if self._is_should(g, trigger)), None)
         intended = any(g.lemma_.lower() in self.lex.intent or g.lower_ in self.lex.intent for g in governors) \
-            or self._future(trigger if entry.genitive is None else trigger.head)
+            or self._future(trigger if entry.genitive is None else trigger.head)  # a noun: its verb's tense
         category, refused = entry.type, negated
         if negated:
             if category not in COOPERATIVE:
