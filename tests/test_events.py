@@ -421,3 +421,25 @@ def test_a_proposal_made_to_no_one_is_not_an_offer():
     assert found == []
     found, _ = events_of("Японія пропонує Україні кредит на пільгових умовах.")
     assert found == [("AGREE", ["Japan"], ["Ukraine"])]
+def test_an_event_noun_takes_its_parties_from_its_own_words():
+    found, _ = events_of("Працівники Служби безпеки України провели обшуки в офісі компанії «Укрнафта».")
+    assert found == [("COERCE", ["Security Service of Ukraine"], ["Укрнафта"])]
+    found, _ = events_of("Поліція повідомила про затримання директора «Укрнафти» Івана Коваленка.")
+    assert found == [("COERCE", ["Поліція"], ["Ivan Kovalenko"])]
+    found, _ = events_of("Учора в Києві відбувся протест студентів проти Міністерства освіти.")
+    assert found == [("PROTEST", ["Студенти"], ["Міністерство освіти"])]
+    found, _ = events_of("Переговори Азербайджану з Вірменією пройшли в Женеві.")
+    assert found == [("CONSULT", ["Azerbaijan"], ["Armenia"])]
+
+
+def test_who_receives_a_penalty_is_its_recipient():
+    found, _ = events_of("Мер Одеси Геннадій Труханов отримав штраф.")
+    assert found == [("SANCTION", None, ["Hennadii Trukhanov"])]
+
+
+def test_an_event_noun_only_mentioned_is_no_event():
+    for text in ("Верховна Рада розглянула закон про санкції проти Росії.",
+                 "За допомогою волонтерів у місті відремонтували школу.",
+                 "Санкції проти Росії"):  # a headline
+        found, _ = events_of(text)
+        assert found == [], text

@@ -15,6 +15,7 @@ COOPERATIVE = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 BECOMES_AGREE_IN_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 BECOMES_THREAT_IN_FUTURE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST"}  # manual: THREATEN modes, CAMEO 13x
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}
+AUTHORITY_ACTS = {"COERCE", "ACCUSE", "SANCTION"}  # an unsaid doer is the authority acting last
 DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "CONSULT", "SUPPORT"}
 PARTICIPANT_LABELS = {"PERS", "PER", "ORG", "LOC", "GPE", "NORP"}
 SOURCE_NOUNS = {"версія", "дані", "інформація", "слово", "думка", "оцінка", "версия", "данные", "информация"}
@@ -27,6 +28,8 @@ class Entry:
     mode: str | None
     cue: str
     needs: tuple[str, ...] = ()  # lemmas one of which must depend on (or follow) the head
+    genitive: str | None = None  # an event noun: what its bare genitive names (`recipient`, `actor`, `sides`)
+    at: tuple[str, ...] = ()  # an event noun: prepositions whose object is acted on (`обшуки в офісі фірми`)
 
 
 @dataclass
@@ -63,6 +66,11 @@ class Lexicon:
     court_acts: frozenset[str] = frozenset()
     court_act_doer: str | None = None
     offers_need_recipient: bool = False
+    noun_verbs: frozenset[str] = frozenset()
+    happening_verbs: frozenset[str] = frozenset()
+    compound_prepositions: frozenset[str] = frozenset()
+    participation_nouns: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -78,6 +86,10 @@ def lexicon(lang: str) -> Lexicon:
         for head in phrase["head"]:
             entry = Entry(phrase["type"], phrase.get("mode"), f"{head} {phrase['with'][0]}", tuple(phrase["with"]))
             heads.setdefault(head, []).insert(0, entry)  # a phrase is more specific than the bare verb
+    for noun in data.get("nouns", []):
+        for lemma in noun["lemmas"]:
+            entry = Entry(noun["type"], noun.get("mode"), lemma, (), noun["genitive"], tuple(noun.get("at", [])))
+            heads.setdefault(lemma, []).append(entry)
     return Lexicon(heads, frozenset(data["negation"]), frozenset(data["should"]), frozenset(data["intent"]),
                    frozenset(data["speaker_pronouns"]), frozenset(data["person_pronouns"]),
                    frozenset(data.get("group_pronouns", [])),
@@ -93,4 +105,7 @@ def lexicon(lang: str) -> Lexicon:
                    frozenset(data.get("arrival_verbs", [])), frozenset(data.get("beneficiary_nouns", [])),
                    frozenset(data.get("owner_verbs", [])), frozenset(data.get("reflexive_passives", [])),
                    frozenset(data.get("court_acts", [])), data.get("court_act_doer"),
-                   bool(data.get("offers_need_recipient", False)))
+                   bool(data.get("offers_need_recipient", False)),
+                   frozenset(data.get("noun_verbs", [])), frozenset(data.get("happening_verbs", [])),
+                   frozenset(data.get("compound_prepositions", [])), frozenset(data.get("participation_nouns", [])),
+                   frozenset(data.get("receiving_verbs", [])))

@@ -28,6 +28,7 @@ class Found:
     date: str | None = None
     evidence: list[tuple[int, int]] = field(default_factory=list)
     silent: bool = False  # read only for the context it gives (`— ..., — зізнається Борис`: a speaker)
+    own: tuple[list[str], list[str]] = field(default_factory=lambda: ([], []))  # an event noun's own parties
 
 
 class Sides:

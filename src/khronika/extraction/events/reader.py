@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from khronika.actors.kb import lemma_set
 from khronika.extraction.events.lexicon import (
+    AUTHORITY_ACTS,
     BECOMES_AGREE_IN_FUTURE,
     BECOMES_THREAT_IN_FUTURE,
     CLAUSE_DEPS,
@@ -18,6 +19,7 @@ from khronika.extraction.events.lexicon import (
     lexicon,
 )
 from khronika.extraction.events.merge import Found, Sides, merge
+from khronika.extraction.events.nouns import NounRoles
 from khronika.extraction.events.roles import Roles, _infinitive_complement
 from khronika.extraction.quotes import cues
 from khronika.language.morphology import analyzer, dictionary_lemmas
@@ -38,7 +40,7 @@ def find_events(doc: Doc, lang: str, mentions: list[Mention], actors: list[Actor
     return events
 
 
-class _Reader(Roles):
+class _Reader(NounRoles, Roles):
     def __init__(self, doc: Doc, lang: str, mentions: list[Mention], actors: list[Actor], quotes: list[Quote],
                  timexes: list[Timex], published: str | None):
         self.doc, self.lang, self.lex = doc, lang, lexicon(lang)
@@ -77,18 +79,20 @@ class _Reader(Roles):
 
     def _one_per_phrase(self, found: list[Found]) -> list[Found]:
         """`відбувся мінометний обстріл`, `Окупанти здійснили обстріл`: the phrase and its noun tell
-        one event; the phrase keeps it, with the roles either of them found."""
+        one event; the phrase keeps it, with the roles either of them found, those the noun's own
+        words name first."""
         kept = list(found)
         for phrase in found:
             if not phrase.entry.needs:
                 continue
             for noun in found:
-                if noun is phrase or noun not in kept or noun.type != phrase.type or noun.entry.needs \
+                if noun is phrase or noun not in kept or noun.entry.type != phrase.entry.type or noun.entry.needs \
                         or not set(self._lemmas(noun.trigger)) & set(phrase.entry.needs) \
                         or abs(noun.trigger.i - phrase.trigger.i) > 6:
                     continue
-                phrase.actor = phrase.actor or noun.actor
-                phrase.recipient = phrase.recipient or noun.recipient
+                # `відбувся протест студентів проти міністерства`: what the noun's own words name comes first
+                phrase.actor = noun.own[0] or phrase.actor or noun.actor
+                phrase.recipient = noun.own[1] or phrase.recipient or noun.recipient
                 kept.remove(noun)
         return kept
 
@@ -103,7 +107,17 @@ class _Reader(Roles):
         demanded = {t.i for t in must_clauses}
         heads = {t.i for t, _ in found} | demanded
         # `вимагають від Росії вивести війська`: the withdrawal is what is asked for, not an event
-        return [(t, e) for t, e in found if not self._content_of(t, heads) and t.i not in demanded]
+        kept = [(t, e) for t, e in found if not self._content_of(t, heads) and t.i not in demanded]
+        entries = {t.i: e for t, e in kept}
+        return sorted(kept + [(t, e) for t, e in found if (t, e) not in kept and self._phrase_noun(t, e, entries)],
+                      key=lambda pair: pair[0].i)
+
+    def _phrase_noun(self, noun: Token, entry: Entry, entries: dict[int, Entry]) -> bool:
+        """`провели обшуки в офісі фірми`: the noun of a phrase stays, to lend the phrase the parties
+        it names (`_one_per_phrase` joins them)."""
+        phrase = entries.get(noun.head.i)
+        return entry.genitive is not None and phrase is not None and phrase.type == entry.type \
+            and bool(set(self._lemmas(noun)) & set(phrase.needs))
 
     def _speech_cue(self, token: Token, entry: Entry) -> bool:
         """`— Звичайно, хвилююся, — зізнається Борис`: `зізнатися` that introduces someone's words is a
@@ -154,6 +168,8 @@ class _Reader(Roles):
             return None
         for lemma in self._lemmas(token):
             for entry in self.lex.heads.get(lemma, []):
+                if entry.genitive is not None and token.pos_ != "NOUN":
+                    continue
                 if not entry.needs or self._has_dependent(token, entry.needs, sentence):
                     return entry
         return None
@@ -175,7 +191,7 @@ class _Reader(Roles):
         verbs = []
         for word in words:
             for suffix, verb in self.lex.participles:
-                if word.endswith(suffix) and len(word) >= len(suffix) + 2:
+                if word.endswith(suffix) and len(word) >= len(suffix) + 2:  # `взятий` -> `взяти`
                     verbs.append(word[:-len(suffix)] + verb)
                     break  # the longest suffix comes first in the list
         return verbs
@@ -209,7 +225,7 @@ class _Reader(Roles):
         negated = any(t.lower_ in self.lex.negation for g in [trigger, *governors] for t in self._negators(g))
         should = next((g for g in governors if self._is_should(g, trigger)), None)
         intended = any(g.lemma_.lower() in self.lex.intent or g.lower_ in self.lex.intent for g in governors) \
-            or self._future(trigger)
+            or self._future(trigger if entry.genitive is None else trigger.head)  # a noun: its verb's tense
         category, refused = entry.type, negated
         if negated:
             if category not in COOPERATIVE:
@@ -218,7 +234,15 @@ class _Reader(Roles):
         quote = self._quote_at(trigger)
         speaker = quote.speaker if quote is not None else None
         subject_head = should if should is not None else trigger
-        actor = self._actor(subject_head, trigger, sentence, speaker)
+        own: tuple[list[str], list[str]] = ([], [])
+        if entry.genitive is not None and should is None:
+            parties = self._noun_parties(trigger, entry, sentence, speaker)
+            if parties is None:
+                return None
+            actor, own_recipient, subject_head = parties
+            own = (list(actor), list(own_recipient))
+        else:
+            actor = self._actor(subject_head, trigger, sentence, speaker)
         if should is not None:
             # `Х заявив, що ЄС має закликати США`: the speaker asks the subject to act
             if speaker is None or not actor or speaker in actor:
@@ -241,14 +265,14 @@ class _Reader(Roles):
                 self.lex.court_act_doer)
         if not actor:
             actor = self._actor_from_context(sentence, previous, speaker, category)
-        if not actor and self._impersonal(subject_head):
+        if not actor and (self._impersonal(subject_head) or entry.genitive is not None and category in AUTHORITY_ACTS):
             # courts judge: a suspicion or charge left impersonal comes from the police or prosecution
             accusers = self.lex.authority_nouns - self.lex.court_nouns if category == "ACCUSE" else None
             actor = self._earlier_institution(trigger, accusers)
         if not actor and category == "MOBILIZE" and self.lex.own_side and quote is None:
             actor = self._kb_actor(self.lex.own_side)  # `хвилі часткової мобілізації`: the press's own country
         # an event whose actor the text leaves unnamed (`fighting broke out`) is still coded, actor null
-        recipient = self._recipient(trigger, sentence, actor)
+        recipient = own[1] or (self._recipient(trigger, sentence, actor) if entry.genitive is None else [])
         if not recipient:
             recipient = self._recipient_from_context(category, actor, sentence, previous)
         court = [x for x in self._addressee(trigger, entry) if not self.sides.same_any(x, actor)] \
@@ -270,7 +294,9 @@ class _Reader(Roles):
         if entry.type == "AGREE" and category == "AGREE" and not recipient and self.lex.offers_need_recipient:
             return None  # `пропонує закріпити в законі`: a proposal to no one is a policy idea, not an offer
         modality = "intended" if intended and not refused else None
-        return self._found(trigger, entry, category, actor, recipient, sentence, negated, modality, reported_by)
+        found = self._found(trigger, entry, category, actor, recipient, sentence, negated, modality, reported_by)
+        found.own = own
+        return found
 
     def _found(self, trigger: Token, entry: Entry, category: str, actor: list[str], recipient: list[str],
                sentence: Span, negated: bool, modality: str | None, reported_by: str | None) -> Found:

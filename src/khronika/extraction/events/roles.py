@@ -422,8 +422,9 @@ class Roles:
                     continue
                 for token in self.doc[start + len(parts):min(start + len(parts) + 4, sentence.end)]:
                     mention = self.by_token.get(token.i) or self.modifiers.get(token.i)
-                    if mention is not None:
-                        return [mention.actor]
+                    if mention is not None:  # `з боку НЗФ` taken for a name: the enemy
+                        return self._war_side(token) if mention.actor.startswith("kh:") and self._war_side(token) \
+                            else [mention.actor]
                     if token.pos_ == "NOUN":
                         return self._unnamed_agent(token)
         return []
