@@ -443,3 +443,8 @@ def test_an_event_noun_only_mentioned_is_no_event():
                  "Санкції проти Росії"):  # a headline
         found, _ = events_of(text)
         assert found == [], text
+
+
+def test_a_granted_motion_is_its_owners_request_to_the_court():
+    found, _ = events_of("Шевченківський районний суд задовольнив клопотання прокуратури.")
+    assert ("REQUEST", ["Прокуратура"], ["Шевченківський районний суд"]) in found
