@@ -448,3 +448,10 @@ def test_an_event_noun_only_mentioned_is_no_event():
 def test_a_granted_motion_is_its_owners_request_to_the_court():
     found, _ = events_of("Шевченківський районний суд задовольнив клопотання прокуратури.")
     assert ("REQUEST", ["Прокуратура"], ["Шевченківський районний суд"]) in found
+
+
+def test_what_investigators_establish_accuses_and_what_others_find_does_not():
+    found, _ = events_of("Слідчі встановили, що компанія «Зевс» постачала пальне бойовикам.")
+    assert found == [("ACCUSE", ["Слідчі"], ["Зевс"])]
+    found, _ = events_of("Журналісти з'ясували, що компанія «Зевс» постачала пальне бойовикам.")
+    assert found == []

@@ -105,7 +105,8 @@ class _Reader(NounRoles, Roles):
             if entry is not None and not self._attributive(token):
                 found.append((token, entry))
         demanded = {t.i for t in must_clauses}
-        heads = {t.i for t, _ in found} | demanded
+        # what investigators found someone did is an event of its own, besides their accusation
+        heads = {t.i for t, e in found if e.cue not in self.lex.finding_verbs} | demanded
         # `вимагають від Росії вивести війська`: the withdrawal is what is asked for, not an event
         kept = [(t, e) for t, e in found if not self._content_of(t, heads) and t.i not in demanded]
         entries = {t.i: e for t, e in kept}
@@ -166,6 +167,8 @@ class _Reader(NounRoles, Roles):
     def _entry(self, token: Token, sentence: Span) -> Entry | None:
         if self.lang == "en" and token.pos_ not in ("VERB", "AUX", "NOUN"):
             return None
+        if self._finding_clause(token) is not None:
+            return Entry("ACCUSE", "allege", next(x for x in self._lemmas(token) if x in self.lex.finding_verbs))
         for lemma in self._lemmas(token):
             for entry in self.lex.heads.get(lemma, []):
                 if entry.genitive is not None and token.pos_ != "NOUN":
@@ -173,6 +176,26 @@ class _Reader(NounRoles, Roles):
                 if not entry.needs or self._has_dependent(token, entry.needs, sentence):
                     return entry
         return None
+
+    def _finding_clause(self, token: Token) -> Token | None:
+        """`Слідчі встановили, що фірма ...`: the `що` clause of a verb of finding or asserting."""
+        if not self.parsed or not self.lex.finding_verbs or not set(self._lemmas(token)) & self.lex.finding_verbs:
+            return None
+        return next((c for c in token.children if c.dep_ == "ccomp"
+                     and any(m.dep_ == "mark" and m.lower_ in ("що", "что") for m in c.children)), None)
+
+    def _finding(self, trigger: Token, entry: Entry, actor: list[str], sentence: Span,
+                 reported_by: str | None) -> Found | None:
+        """An authority's finding that someone did wrong accuses them; anyone else's is news."""
+        clause = self._finding_clause(trigger)
+        if clause is None or not actor or not all(self._institution(x) for x in actor):
+            return None
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        found = (self._participants(s, None) or self._unnamed_recipient(s) for s in subjects)
+        recipient = [x for x in next((f for f in found if f), []) if not self.sides.same_any(x, actor)]
+        if not recipient:
+            return None
+        return self._found(trigger, entry, "ACCUSE", actor, recipient, sentence, False, None, reported_by)
 
     def _court_act(self, trigger: Token, entry: Entry) -> bool:
         return bool((set(self._lemmas(trigger)) | set(entry.needs)) & self.lex.court_acts)
@@ -271,6 +294,8 @@ class _Reader(NounRoles, Roles):
             actor = self._earlier_institution(trigger, accusers)
         if not actor and category == "MOBILIZE" and self.lex.own_side and quote is None:
             actor = self._kb_actor(self.lex.own_side)  # `хвилі часткової мобілізації`: the press's own country
+        if entry.cue in self.lex.finding_verbs:
+            return self._finding(trigger, entry, actor, sentence, speaker if speaker not in actor else None)
         # an event whose actor the text leaves unnamed (`fighting broke out`) is still coded, actor null
         recipient = own[1] or (self._recipient(trigger, sentence, actor) if entry.genitive is None else [])
         if not recipient:
