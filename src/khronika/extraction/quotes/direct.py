@@ -8,18 +8,22 @@ from __future__ import annotations
 import re
 
 from khronika.extraction.quotes.marks import DASHES, Quoted
-from khronika.model import Quote
+from khronika.model import Mention, Quote
 
 MIN_DIRECT_WORDS = 3
+
+# who said it, the speaker as the text names them, and the reporting verb's lemma
+Attribution = tuple[Mention | None, str | None, str | None]
 
 
 class Direct:
     """Direct quotes and their attributions. A mixin of `_Finder` (finder.py), whose state
     (`doc`, `text`, `quotes`...) and speaker lookups it uses."""
 
-    def _direct(self, quoted_spans: list[Quoted]) -> None:
+    def _direct(self, spans: list[Quoted]) -> None:
+        """Direct quotes among these quoted spans: those with an attribution, or standing alone."""
         taken = [(q.start, q.end) for q in self.quotes]
-        for quoted in quoted_spans:
+        for quoted in spans:
             inner = self.text[quoted.start:quoted.end]
             if len(re.findall(r"\w+", inner)) < MIN_DIRECT_WORDS:
                 continue
@@ -36,7 +40,7 @@ class Direct:
             if attribution is not None:
                 self._add_direct(quoted, attribution)
 
-    def _add_direct(self, quoted: Quoted, attribution: tuple) -> None:
+    def _add_direct(self, quoted: Quoted, attribution: Attribution) -> None:
         speaker, speaker_text, cue = attribution
         start, end = quoted.start, quoted.end
         while start < end and self.text[start].isspace():  # `« Так »` in tokenised text: the words only
@@ -48,7 +52,7 @@ class Direct:
         if speaker is not None and speaker.label == "PERS":
             self._remember(speaker)
 
-    def _interrupted(self, quoted: Quoted) -> list[tuple[Quoted, tuple]] | None:
+    def _interrupted(self, quoted: Quoted) -> list[tuple[Quoted, Attribution]] | None:
         """`« A , - каже Мамлєєв . - B »`: an attribution inside the marks, between dashes, cuts the
         quote in two; both parts are the speaker's."""
         span = self.doc.char_span(quoted.start, quoted.end, alignment_mode="contract")
@@ -80,7 +84,7 @@ class Direct:
         ends = inner.rstrip()[-1:] in ".!?…" or after[:1] in (".", "!", "?", "")
         return opens and ends and len(re.findall(r"\w+", inner)) >= 5
 
-    def _attribution_after(self, quoted: Quoted):
+    def _attribution_after(self, quoted: Quoted) -> Attribution | None:
         """`"...", – повідомив Боррель.` / `"...," he said.`"""
         span = self.doc.char_span(quoted.end + 1, min(len(self.text), quoted.end + 80), alignment_mode="contract")
         if span is None:
@@ -98,7 +102,7 @@ class Direct:
                 return speaker, text, token.lemma_.lower()
         return None
 
-    def _attribution_before(self, quoted: Quoted):
+    def _attribution_before(self, quoted: Quoted) -> Attribution | None:
         """`Боррель заявив: «...»` / `Боррель: «...»`."""
         head = self.text[max(0, quoted.start - 120):quoted.start - 1].rstrip()
         if not head.endswith(":"):

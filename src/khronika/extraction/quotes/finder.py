@@ -71,6 +71,7 @@ class _Finder(Reported, Direct, Speakers, Organisations, Mentions, CueWords):
 
     def _add(self, start: int, end: int, speaker: Mention | None, cue: str, sentence: Span,
              speaker_text: str | None = None, channel: str | None = None) -> None:
+        """Record reported content (`indirect`, or `mixed` with a quoted fragment of speech inside)."""
         while start < end and self.text[start] in " ,:–—-":
             start += 1
         if end - start < 3:
@@ -91,6 +92,7 @@ class _Finder(Reported, Direct, Speakers, Organisations, Mentions, CueWords):
         return bool(letters) and (letters[0].islower() or len(inner.split()) >= 4)
 
     def _via(self, sentence: Span) -> str | None:
+        """The second-hand source the sentence names after a `via` phrase of the lexicon."""
         lowered = sentence.text.lower()
         for phrase in self.cues["via"]:
             at = lowered.find(phrase)
@@ -104,6 +106,7 @@ class _Finder(Reported, Direct, Speakers, Organisations, Mentions, CueWords):
 
 
 def _without_overlaps(quotes: list[Quote]) -> list[Quote]:
+    """The quotes (sorted by start) less any that overlaps one kept before it."""
     kept: list[Quote] = []
     for quote in quotes:
         if any(q.start < quote.end and quote.start < q.end for q in kept):

@@ -17,13 +17,15 @@ NAME_DEPENDENTS = {"nmod", "amod", "flat", "flat:name", "appos"}  # words that b
 
 @cache
 def cues(lang: str) -> dict:
+    """The cue lexicon of a language, with its reporting verbs also as a set (`verb_set`)."""
     data = json.loads(resources.files("khronika.data").joinpath("quotes", f"{lang}.json").read_text("utf-8"))
     data["verb_set"] = frozenset(data["verbs"])
     return data
 
 
 @cache
-def _parses(word: str, lang: str):
+def readings(word: str, lang: str):
+    """The dictionary's readings of a word (pymorphy parses; none for English)."""
     from khronika.language.morphology import analyzer
 
     return tuple(analyzer(lang).parse(word.lower())) if lang in ("uk", "ru") else ()
@@ -34,6 +36,7 @@ class CueWords:
     `doc`, `lang` and `cues` it reads."""
 
     def _is_cue_verb(self, token: Token) -> bool:
+        """A reporting verb of the lexicon (`заявив`, `стверджуючи`), not in the author's own voice."""
         if token.is_punct or not token.is_alpha:
             return False
         lemmas = {token.lemma_.lower()} | lemma_set(token.text, self.lang) | self._infinitives(token)
@@ -65,7 +68,7 @@ class CueWords:
             return True
         if token.i > 0 and self.doc[token.i - 1].lower_ in self.cues.get("authorial_modals", []):
             return True  # `Варто зазначити, що`: the author's own remark
-        parses = [p for p in _parses(token.text, self.lang) if p.tag.POS in ("VERB", "INFN")]
+        parses = [p for p in readings(token.text, self.lang) if p.tag.POS in ("VERB", "INFN")]
         return bool(parses) and all(p.tag.person == "1per" or p.tag.mood == "impr" for p in parses)
 
     def _statement_that(self, token: Token) -> bool:

@@ -47,6 +47,7 @@ def quoted_spans(text: str) -> list[Quoted]:
 
 
 def _opens(text: str, i: int) -> bool:
+    """The mark at `i` can open a quotation: a space or opening punctuation before it, a word after it."""
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return (before.isspace() or before in "([{—–-:,«„") and not after.isspace()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from khronika.actors.kb import lemma_set
-from khronika.extraction.quotes.lexicon import _parses
+from khronika.extraction.quotes.lexicon import readings
 from khronika.model import Mention
 
 
@@ -90,4 +90,4 @@ class Mentions:
             return True  # `донька Валентина`: a name agrees with the noun it names
         if cases:
             return "Nom" in cases
-        return any(p.tag.case == "nomn" for p in _parses(head.text, self.lang))
+        return any(p.tag.case == "nomn" for p in readings(head.text, self.lang))

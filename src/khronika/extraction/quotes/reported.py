@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from khronika.actors.kb import lemma_set
-from khronika.extraction.quotes.lexicon import NAME_DEPENDENTS, _parses
+from khronika.extraction.quotes.lexicon import NAME_DEPENDENTS, readings
 from khronika.extraction.quotes.marks import DASHES, OPENING
 
 
@@ -67,7 +67,7 @@ class Reported:
         that can be nominative, no verb yet), not an opening adverbial (`Між тим, за даними ...`)."""
         if any(t.pos_ == "VERB" for t in before):
             return False
-        return any(t.pos_ in ("NOUN", "PROPN") and any(p.tag.case == "nomn" for p in _parses(t.text, self.lang))
+        return any(t.pos_ in ("NOUN", "PROPN") and any(p.tag.case == "nomn" for p in readings(t.text, self.lang))
                    for t in before)
 
     def _add_unpunctuated(self, sentence: Span, rest: Span, phrase: str) -> None:
@@ -231,7 +231,7 @@ def _phrase_at(words: list[str], parts: list[str], pronouns: dict) -> list[tuple
     for k in range(len(words) - n + 1):
         if words[k:k + n] == parts:
             found.append((k, n))
-        elif n >= 2 and k + n < len(words) + 0 and words[k] == parts[0] and words[k + 1] in pronouns \
+        elif n >= 2 and k + n < len(words) and words[k] == parts[0] and words[k + 1] in pronouns \
                 and words[k + 2:k + n + 1] == parts[1:]:
             found.append((k, n + 1))
     return found

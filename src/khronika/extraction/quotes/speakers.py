@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from khronika.actors.kb import lemma_set
-from khronika.extraction.quotes.lexicon import UD_CASES, _parses
+from khronika.extraction.quotes.lexicon import UD_CASES, readings
 from khronika.extraction.quotes.marks import DASHES, OPENING
 from khronika.model import Mention
 
@@ -120,7 +120,7 @@ class Speakers:
         cases = set(token.morph.get("Case"))
         if "Nom" in cases:
             return True
-        parses = _parses(token.text, self.lang)
+        parses = readings(token.text, self.lang)
         if cases - {"Acc", "Voc"} and any(p.tag.case in {UD_CASES.get(c) for c in cases} for p in parses):
             return False  # a genitive that could be a nominative plural (`мерії`) stays genitive
         # `Відповідні документи прокурор пообіцяв`: a case the word cannot have is the parser's slip
@@ -168,7 +168,7 @@ class Speakers:
         if body is not None:
             return body
         if self._person_noun(token):
-            gender = self._gender_of(token)
+            gender = self._noun_gender(token)
             introduced, latest = self._introduced_as(token), self._person_of_gender(gender)
             if introduced is not None and gender is not None and latest is not None and latest.start > introduced.end:
                 return latest  # `розповідає художниця` about the woman the text has gone on to, not one named long ago
@@ -216,10 +216,10 @@ class Speakers:
         if gender == "plur":
             return None  # `вони`: a group, not the one person the text spoke of last
         if gender in ("masc", "femn"):
-            return next((p for p in reversed(self.people) if self._gender(p) in (None, gender)), None)
+            return next((p for p in reversed(self.people) if self._mention_gender(p) in (None, gender)), None)
         return self.last_person
 
-    def _gender(self, mention: Mention) -> str | None:
+    def _mention_gender(self, mention: Mention) -> str | None:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         title = self._titled_by(span) if span is not None else None
         genders = set((title or span[0]).morph.get("Gender")) if span is not None else set()
@@ -234,10 +234,10 @@ class Speakers:
             return False  # `Замовник зазначив`: the procuring body, not a person
         if "Anim" in token.morph.get("Animacy"):
             return True
-        nouns = [p for p in _parses(token.text, self.lang) if p.tag.POS == "NOUN"]
+        nouns = [p for p in readings(token.text, self.lang) if p.tag.POS == "NOUN"]
         return bool(nouns) and all("anim" in p.tag.grammemes for p in nouns)
 
-    def _gender_of(self, token: Token) -> str | None:
+    def _noun_gender(self, token: Token) -> str | None:
         """A feminine person noun (`художниця`) is a woman; a masculine one may be anyone."""
         return "femn" if "Fem" in token.morph.get("Gender") else None
 
