@@ -53,6 +53,7 @@ class _Finder(Reported, Direct, Speakers, Organisations, Mentions, CueWords):
         self.new_speakers: list[tuple[Mention, Actor]] = []
 
     def run(self) -> list[Quote]:
+        """All quotes, in text order, none overlapping another."""
         previous = None
         waiting = sorted(self.quoted, key=lambda q: q.end)
         for sentence in self.doc.sents:

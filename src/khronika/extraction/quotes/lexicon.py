@@ -83,10 +83,13 @@ class CueWords:
         return bool(lemmas & set(self.cues.get("wording_nouns", [])))
 
     def _is_record(self, span: Span) -> bool:
+        """The span names a record (`держреєстру`), not a speaker: a lemma of one of its words starts
+        with a `records` entry."""
         records = self.cues.get("records", [])
         return any(lemma.startswith(tuple(records)) for t in span for lemma in lemma_set(t.text, self.lang))
 
     def _channel(self, span: Span) -> str | None:
+        """Where it was said: the channel of the first word in the span that the lexicon lists (`Twitter`)."""
         for token in span:
             for lemma in {token.lower_, token.lemma_.lower()} | lemma_set(token.text, self.lang):
                 if lemma in self.cues["channels"]:

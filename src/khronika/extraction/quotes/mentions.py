@@ -25,6 +25,7 @@ class Mentions:
                    for t in self.doc if t.i != span[0].i and t.is_alpha)
 
     def _mention_at(self, token: Token) -> Mention | None:
+        """The longest linked mention that covers the token (by the name, for a role phrase)."""
         containing = [m for m in self.mentions if m.start <= token.idx < m.end and m.actor]
         if not containing:
             return None
@@ -40,6 +41,7 @@ class Mentions:
         return min(named, key=lambda m: m.start) if named else mention
 
     def _mention_in(self, span: Span) -> Mention | None:
+        """The first linked mention that starts in the span, the longest where several start there."""
         if not len(span):
             return None
         inside = [m for m in self.mentions if span.start_char <= m.start < span.end_char and m.actor]
@@ -50,6 +52,9 @@ class Mentions:
 
     def _mention_before(self, token: Token, nominative: bool = False, adjacent: bool = False,
                         within: Span | None = None) -> Mention | None:
+        """The linked person or organisation nearest before the token in its sentence (or in
+        `within`), a person over an organisation; only one right before it if `adjacent`, only
+        one that can be nominative if `nominative`."""
         floor = within.start_char if within is not None else token.sent.start_char
         candidates = [m for m in self.mentions if floor <= m.start and m.end <= token.idx and m.actor
                       and m.label in ("PERS", "ORG")]
@@ -75,6 +80,8 @@ class Mentions:
         return root.head  # `донька Валентина` read as `daughter of Valentyn` is the parser's slip
 
     def _nominative(self, mention: Mention) -> bool:
+        """The mention can be nominative, so a subject: by the parse, by the noun it names, or by
+        the dictionary."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             return True

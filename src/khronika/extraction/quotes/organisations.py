@@ -41,6 +41,7 @@ class Organisations:
         return self._new_organisation(self.doc[start:end + 1])
 
     def _new_organisation(self, span: Span) -> Mention:
+        """An organisation outside the knowledge base, named by the span: a new mention and actor."""
         actor = organisation_outside_kb(span.text, self.lang)
         mention = Mention(span.start_char, span.end_char, span.text, "ORG", actor.id)
         self.mentions.append(mention)
@@ -149,6 +150,7 @@ class Organisations:
         return self._speaking(earlier[-1]) if earlier else None
 
     def _speaking(self, outlet: Mention) -> Mention:
+        """The outlet as a speaker: the first time it speaks, it becomes a mention and actor."""
         if outlet.actor is None:
             actor = organisation_outside_kb(outlet.text, self.lang)
             outlet.actor = actor.id

@@ -16,6 +16,10 @@ class Speakers:
     the latest last). A mixin of `_Finder` (finder.py), whose state it reads and updates."""
 
     def _subject(self, verb: Token, sentence: Span | None) -> Mention | None:
+        """Who said what a reporting verb reports: the organisation it speaks in (`в МВС заявили`),
+        its parsed subject, the nearest nominative mention before it, an outlet before it, a
+        mention, outlet or pronoun right after it, a common-noun subject, else the subject the
+        text leaves unnamed."""
         located = self._located_source(verb)
         if located is not None:
             return located
@@ -204,6 +208,7 @@ class Speakers:
         self.people.append(person)
 
     def _pronoun(self, span: Span) -> Mention | None:
+        """The person the first speaker pronoun in the span (`він`, `її`) stands for, by its gender."""
         for token in span:
             gender = self.cues["pronouns"].get(token.lower_)
             if gender is not None:
