@@ -128,7 +128,7 @@ class KnowledgeBase:
 
     def candidates(self, lang: str, first_lemmas: frozenset[str]) -> list[Alias]:
         found: list[Alias] = []
-        for lemma in first_lemmas:
+        for lemma in sorted(first_lemmas):  # sorted: the same text links the same way in every run
             for alias in self.aliases.get((lang, lemma), []):
                 if alias not in found:
                     found.append(alias)

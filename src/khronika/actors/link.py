@@ -86,9 +86,11 @@ def _longest_at(doc: Doc, i: int, lang: str, kb: KnowledgeBase) -> Match | None:
                 continue
             if all(_token_fits(doc[i + k], alias.lemmas[k], alias.capitalised[k], alias_lang) for k in range(n)):
                 if best and n == best.end - best.start:
-                    if alias.entry not in best.ids and _rank(alias.how) <= _rank(best.how):
-                        best.ids = [*best.ids, alias.entry] if _rank(alias.how) == _rank(best.how) else [alias.entry]
-                        best.how = alias.how
+                    # `Білорусі` is both the country's name and a form of its demonym: the name wins
+                    if _rank(alias.how) < _rank(best.how):
+                        best.ids, best.how = [alias.entry], alias.how
+                    elif _rank(alias.how) == _rank(best.how) and alias.entry not in best.ids:
+                        best.ids = [*best.ids, alias.entry]
                 else:
                     best = Match(i, i + n, [alias.entry], alias.how)
     if best and len(best.ids) == 1 and kb.entries[best.ids[0]].capital_of in kb.by_country:
