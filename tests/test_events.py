@@ -455,3 +455,9 @@ def test_what_investigators_establish_accuses_and_what_others_find_does_not():
     assert found == [("ACCUSE", ["Слідчі"], ["Зевс"])]
     found, _ = events_of("Журналісти з'ясували, що компанія «Зевс» постачала пальне бойовикам.")
     assert found == []
+
+
+def test_granting_a_claim_sanctions_the_one_it_was_brought_against():
+    found, _ = events_of("Прокуратура подала позов до суду проти ТОВ «Альфа». Господарський суд задовольнив позов "
+                         "прокуратури.")
+    assert found[-1] == ("SANCTION", ["Господарський суд"], ["ТОВ «Альфа»"])

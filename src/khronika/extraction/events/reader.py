@@ -197,6 +197,16 @@ class _Reader(NounRoles, Roles):
             return None
         return self._found(trigger, entry, "ACCUSE", actor, recipient, sentence, False, None, reported_by)
 
+    def _sued(self, claimants: list[str]) -> list[str]:
+        """`Суд задовольнив позов прокуратури`: granting a claim sanctions the one it was brought
+        against (the recipient of the claimant's lawsuit told before), not the claimant."""
+        lawsuits = [f for f in reversed(self.events) if f.type == "ACCUSE" and f.recipient
+                    and {f.entry.cue, *f.entry.needs, *self._lemmas(f.trigger)} & self.lex.lawsuit_words]
+        by_claimant = [f for f in lawsuits if self.sides.same_any_list(f.actor, claimants)]
+        # the claimant may be named another way (`прокуратура столиці`, `столична прокуратура`)
+        against = by_claimant or [f for f in lawsuits if not self.sides.same_any_list(f.recipient, claimants)]
+        return list(against[0].recipient) if against else []
+
     def _court_act(self, trigger: Token, entry: Entry) -> bool:
         return bool((set(self._lemmas(trigger)) | set(entry.needs)) & self.lex.court_acts)
 
@@ -300,6 +310,8 @@ class _Reader(NounRoles, Roles):
         recipient = own[1] or (self._recipient(trigger, sentence, actor) if entry.genitive is None else [])
         if not recipient:
             recipient = self._recipient_from_context(category, actor, sentence, previous)
+        if category == "SANCTION" and set(entry.needs) & self.lex.lawsuit_words:
+            recipient = self._sued(recipient) or recipient
         court = [x for x in self._addressee(trigger, entry) if not self.sides.same_any(x, actor)] \
             if entry.type == "REQUEST" and self._to_court(trigger, entry) else []
         if court and not any(self._institution(x, self.lex.court_nouns) for x in recipient):
