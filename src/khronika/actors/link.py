@@ -58,6 +58,7 @@ class Linked:
     mentions: list[Mention] = field(default_factory=list)
     local: dict[str, Actor] = field(default_factory=dict)  # actors outside the knowledge base
     people: list[tuple[int, str]] = field(default_factory=list)  # (char offset, id) of person mentions
+    text: str = ""  # `doc.text`, which spaCy joins anew on every access
 
 
 def gazetteer(doc: Doc, lang: str, kb: KnowledgeBase) -> list[Match]:
@@ -136,7 +137,7 @@ def link(doc: Doc, entity_mentions: list[Mention], lang: str, day: str | None,
          kb: KnowledgeBase | None = None) -> tuple[list[Mention], list[Actor]]:
     """All mentions of the article (NER mentions, knowledge-base names, role phrases) with actor
     ids, and the actors they name."""
-    state = Linked(doc, lang, day, kb or knowledge_base())
+    state = Linked(doc, lang, day, kb or knowledge_base(), text=doc.text)
     matches = gazetteer(doc, lang, state.kb)
     covered = set()
     for match in matches:
@@ -169,7 +170,7 @@ def _kb_mention(state: Linked, match: Match) -> Mention:
         if means_the_state(span, state.lang):
             return Mention(span.start_char, span.end_char, span.text, "LOC", country, "metonym")
         return Mention(span.start_char, span.end_char, span.text, "LOC", city, "name")
-    entries = _by_context([state.kb.entries[i] for i in match.ids], state.doc.text)
+    entries = _by_context([state.kb.entries[i] for i in match.ids], state.text)
     label = LABEL_OF_TYPE.get(entries[0].type, "ORG")
     kind = "modifier" if match.how == "adjective" else match.how
     if len(entries) == 1:
@@ -214,7 +215,7 @@ def _uncovered_parts(doc: Doc, mention: Mention, covered: set[int], lang: str) -
             run = run[1:]
         if run and any(t.text[:1].isupper() for t in run):
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
-            parts.append(Mention(start, end, doc.text[start:end], mention.label))
+            parts.append(Mention(start, end, doc[run[0].i:run[-1].i + 1].text, mention.label))
     return parts
 
 
@@ -568,7 +569,7 @@ def _local_id(kind: str, native: str, text: str) -> str:
 def _same_organisation(state: Linked, mention: Mention) -> str | None:
     """Within an article, `(АМКУ)` right after `Антимонопольний комітет України`, and a bare
     `Міністерство` after a named ministry, are the organisation named before."""
-    text = state.doc.text
+    text = state.text
     before = text[:mention.start].rstrip()
     for earlier in reversed(state.mentions):
         if earlier.label not in ("ORG", "LOC") or not earlier.actor or earlier.kind == "modifier":
@@ -611,7 +612,7 @@ def _drop_local_inside(state: Linked, start: int, end: int) -> None:
 
 
 def _add_missed_name(state: Linked, start: int, end: int) -> None:
-    mention = Mention(start, end, state.doc.text[start:end], "PERS")
+    mention = Mention(start, end, state.text[start:end], "PERS")
     _link_new(state, mention)
     state.people.append((start, mention.actor))
     state.mentions.append(mention)

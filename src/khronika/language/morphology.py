@@ -31,11 +31,28 @@ _FEATS = {
 }
 
 
+class _CachingAnalyzer:
+    """A pymorphy3 analyzer whose `parse` remembers its answers: the pipeline asks about the same
+    word forms over and over (every stage, every sentence), and a dictionary lookup is slow."""
+
+    def __init__(self, lang: str):
+        self._morph = pymorphy3.MorphAnalyzer(lang=lang)
+        self.parse = lru_cache(maxsize=500_000)(self._parse)
+
+    def _parse(self, word: str) -> tuple:
+        return tuple(self._morph.parse(word))
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):  # not set yet (copying, unpickling): no lookup through `_morph`
+            raise AttributeError(name)
+        return getattr(self._morph, name)
+
+
 @cache
-def analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
+def analyzer(lang: str) -> _CachingAnalyzer:
     if lang not in ("uk", "ru"):
         raise ValueError(f"pymorphy3 has no dictionary for {lang!r}")
-    return pymorphy3.MorphAnalyzer(lang=lang)
+    return _CachingAnalyzer(lang)
 
 
 NAME_GRAMMEMES = {"Name", "Surn", "Patr", "Geox", "Orgn"}

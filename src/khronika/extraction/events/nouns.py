@@ -77,7 +77,7 @@ class NounRoles:
         last = next((t for t in reversed(sentence) if not t.is_space), None)
         if last is None or last.text in SENTENCE_ENDS:
             return False
-        rest = self.doc.text[sentence.end_char:sentence.end_char + 3]
+        rest = self.text[sentence.end_char:sentence.end_char + 3]
         return not rest.strip() or "\n" in rest
 
     def _carrier(self, noun: Token) -> Token | None:

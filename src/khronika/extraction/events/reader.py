@@ -44,6 +44,7 @@ class _Reader(NounRoles, Roles):
     def __init__(self, doc: Doc, lang: str, mentions: list[Mention], actors: list[Actor], quotes: list[Quote],
                  timexes: list[Timex], published: str | None):
         self.doc, self.lang, self.lex = doc, lang, lexicon(lang)
+        self.text = doc.text  # spaCy joins `doc.text` anew on every access
         self.parsed = doc.has_annotation("DEP")
         self.actors = {a.id: a for a in actors}
         # places stay parties (`Monrovia`): event data codes a place by its country, as the PLOVER gold does
@@ -429,7 +430,7 @@ class _Reader(NounRoles, Roles):
     def to_event(self, found: Found) -> Event:
         start, end = found.evidence[0]
         return Event(type=found.type, actor=party_value(found.actor), recipient=party_value(found.recipient),
-                     date=found.date, evidence=self.doc.text[start:end].strip(), start=start, end=end,
+                     date=found.date, evidence=self.text[start:end].strip(), start=start, end=end,
                      mode=found.entry.mode, location=found.location, negated=found.negated,
                      trigger=found.trigger.text, cue=found.entry.cue, modality=found.modality,
                      reported_by=found.reported_by, spans=[list(s) for s in found.evidence])
