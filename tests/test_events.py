@@ -461,3 +461,9 @@ def test_granting_a_claim_sanctions_the_one_it_was_brought_against():
     found, _ = events_of("Прокуратура подала позов до суду проти ТОВ «Альфа». Господарський суд задовольнив позов "
                          "прокуратури.")
     assert found[-1] == ("SANCTION", ["Господарський суд"], ["ТОВ «Альфа»"])
+
+
+def test_a_court_inferred_from_custody_does_not_go_on_acting():
+    found, _ = events_of("Наступного дня мера Степана Гнатюка взяли під варту. Потім конфіскували його автомобіль.")
+    assert found[0] == ("COERCE", ["Суд"], ["Stepan Hnatiuk"])
+    assert found[1][0] == "COERCE" and found[1][1] != ["Суд"]

@@ -56,6 +56,7 @@ class _Reader(NounRoles, Roles):
         self.events: list[Found] = []
         self.sides = Sides(self.actors)  # reads `self.actors`, which grows with the actors found here
         self.new_actors: dict[str, Actor] = {}
+        self.inferred: set[str] = set()  # bodies an act implies that the text never names
         self.agent_nouns = frozenset(cues(lang).get("organisation_nouns", [])) | self.lex.party_nouns
 
     # --- reading sentences -------------------------------------------------------------------

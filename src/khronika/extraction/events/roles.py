@@ -141,8 +141,9 @@ class Roles:
         named in between (`провадження проти ТОВ «Альфа»`) is not one."""
         named = [(m.end, [m.actor]) for m in self.mentions if m.end <= trigger.idx and m.label == "ORG"
                  and self._authority(m.text, kinds)]
-        acted = [(f.trigger.idx, [x for x in f.actor if self._institution(x, kinds)]) for f in self.events
-                 if f.trigger.i < trigger.i]
+        # a court inferred from an act (`взяли під варту`) was never named: it does not go on acting
+        acted = [(f.trigger.idx, [x for x in f.actor if self._institution(x, kinds) and x not in self.inferred])
+                 for f in self.events if f.trigger.i < trigger.i]
         latest = max([(at, ids) for at, ids in named + acted if ids], default=None, key=lambda pair: pair[0])
         return latest[1] if latest else []
 
@@ -253,6 +254,8 @@ class Roles:
         actor = organisation_outside_kb(name, self.lang)
         self.new_actors.setdefault(actor.id, actor)
         self.actors.setdefault(actor.id, actor)
+        if not any(m.actor == actor.id for m in self.mentions):
+            self.inferred.add(actor.id)
         return [actor.id]
 
     def _person_named_before(self, noun: Token) -> str | None:
@@ -687,8 +690,9 @@ class Roles:
         for found in reversed(self.events):
             if found.sentence.start == sentence.start or (previous is not None
                                                           and found.sentence.start == previous.start):
-                if category == "ACCUSE" and any(self._institution(x, self.lex.court_nouns) for x in found.actor):
-                    return []
+                if category == "ACCUSE" and any(self._institution(x, self.lex.court_nouns) for x in found.actor) \
+                        or any(x in self.inferred for x in found.actor):
+                    return []  # nor does a court the text never named
                 return list(found.actor)
         return [speaker] if speaker else []
 
