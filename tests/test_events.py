@@ -467,3 +467,10 @@ def test_a_court_inferred_from_custody_does_not_go_on_acting():
     found, _ = events_of("Наступного дня мера Степана Гнатюка взяли під варту. Потім конфіскували його автомобіль.")
     assert found[0] == ("COERCE", ["Суд"], ["Stepan Hnatiuk"])
     assert found[1][0] == "COERCE" and found[1][1] != ["Суд"]
+
+
+def test_a_pronoun_standing_for_a_monument_makes_vandalism_and_opponents_are_not_whom_they_oppose():
+    found, _ = events_of("У селі встановили пам'ятну дошку загиблим воякам. Торік її хтось зірвав.")
+    assert found == [("PROTEST", None, None)]
+    found, _ = events_of("Противники української незалежності облили фарбою пам'ятник Тарасу Шевченку.")
+    assert found == [("PROTEST", ["Противники української незалежності"], None)]

@@ -67,6 +67,7 @@ class Lexicon:
     court_act_doer: str | None = None
     offers_need_recipient: bool = False
     finding_verbs: frozenset[str] = frozenset()
+    opponent_nouns: frozenset[str] = frozenset()
     noun_verbs: frozenset[str] = frozenset()
     happening_verbs: frozenset[str] = frozenset()
     compound_prepositions: frozenset[str] = frozenset()
@@ -107,6 +108,7 @@ def lexicon(lang: str) -> Lexicon:
                    frozenset(data.get("owner_verbs", [])), frozenset(data.get("reflexive_passives", [])),
                    frozenset(data.get("court_acts", [])), data.get("court_act_doer"),
                    bool(data.get("offers_need_recipient", False)), frozenset(data.get("finding_verbs", [])),
+                   frozenset(data.get("opponent_nouns", [])),
                    frozenset(data.get("noun_verbs", [])), frozenset(data.get("happening_verbs", [])),
                    frozenset(data.get("compound_prepositions", [])), frozenset(data.get("participation_nouns", [])),
                    frozenset(data.get("receiving_verbs", [])))

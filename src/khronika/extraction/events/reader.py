@@ -241,7 +241,15 @@ class _Reader(NounRoles, Roles):
             if {token.lemma_.lower(), token.lower_} & wanted or (self.lang != "en" and lemma_set(token.text, self.lang)
                                                                   & wanted):
                 return True
-        return False
+        return any(self._pronoun_for(token, wanted) for token in head.children if self.parsed)
+
+    def _pronoun_for(self, token: Token, wanted: set[str]) -> bool:
+        """`Років два тому її хтось зірвав` after a paragraph on a memorial plaque: an object pronoun
+        stands for the wanted noun when that noun is named in the sentences just before."""
+        if token.dep_ not in ("obj", "obl", "iobj") or token.lower_ not in self.lex.person_pronouns:
+            return False
+        before = self.doc[max(0, token.sent.start - 80):token.i]
+        return any({t.lemma_.lower(), t.lower_} & wanted for t in before if t.pos_ == "NOUN")
 
     def _content_of(self, token: Token, heads: set[int]) -> bool:
         if not self.parsed:  # `призвал Германию ввести санкции`: an infinitive right after a trigger
@@ -312,6 +320,8 @@ class _Reader(NounRoles, Roles):
         recipient = own[1] or (self._recipient(trigger, sentence, actor) if entry.genitive is None else [])
         if not recipient:
             recipient = self._recipient_from_context(category, actor, sentence, previous)
+        if entry.mode == "vandalize":
+            recipient = []  # `погруддя Тараса Шевченка`: whom a monument shows is not the one acted on
         if category == "SANCTION" and set(entry.needs) & self.lex.lawsuit_words:
             recipient = self._sued(recipient) or recipient
         court = [x for x in self._addressee(trigger, entry) if not self.sides.same_any(x, actor)] \

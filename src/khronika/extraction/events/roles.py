@@ -376,8 +376,9 @@ class Roles:
             return self._war_side(token)  # `Окупанти кілька разів` taken for a name: the enemy
         if mention is not None:
             return [mention.actor]
-        if token.lemma_.lower() in self.lex.resident_nouns:
-            return []  # `громадянина Канади`: a person, not Canada; an unnamed party of its own
+        if token.lemma_.lower() in self.lex.resident_nouns | self.lex.opponent_nouns:
+            # `громадянина Канади`, `противники української незалежності`: not Canada, not Ukraine
+            return []
         if self.lang != "en" and token.pos_ == "NOUN" and self._animate(token):
             # `директора фірми «УПС» Тараса Палія`: the person named, not the firm they run
             person = next((self.by_token[t.i] for t in token.subtree if t.i > token.i and t.i in self.by_token
