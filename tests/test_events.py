@@ -474,3 +474,9 @@ def test_a_pronoun_standing_for_a_monument_makes_vandalism_and_opponents_are_not
     assert found == [("PROTEST", None, None)]
     found, _ = events_of("Противники української незалежності облили фарбою пам'ятник Тарасу Шевченку.")
     assert found == [("PROTEST", ["Противники української незалежності"], None)]
+
+
+def test_a_fronted_request_noun_still_makes_the_request():
+    found, _ = events_of("З проханням підтримати громади області голови громад звернулися до голови обласної ради "
+                         "Олександра Данильчука.")
+    assert "REQUEST" in [f[0] for f in found]

@@ -234,7 +234,7 @@ class _Reader(NounRoles, Roles):
     def _has_dependent(self, head: Token, needs: tuple[str, ...], sentence: Span) -> bool:
         wanted = set(needs)
         near = list(head.subtree) if self.parsed else []
-        near += list(self.doc[head.i + 1:min(head.i + 5, sentence.end)])
+        near += list(self.doc[head.i + 1:min(head.i + 5, sentence.end)]) + self._clause_before(head, sentence)
         for token in near:
             if token.i == head.i:
                 continue
@@ -242,6 +242,19 @@ class _Reader(NounRoles, Roles):
                                                                   & wanted):
                 return True
         return any(self._pronoun_for(token, wanted) for token in head.children if self.parsed)
+
+    def _clause_before(self, head: Token, sentence: Span) -> list[Token]:
+        """`З проханням підтримати громади голови звернулися`: the words before the head back to the
+        clause's start, where a fronted object stands that a misparse may hang elsewhere. English
+        word order puts the subject there (`unless the talks resume`), never the object."""
+        if self.lang == "en":
+            return []
+        words = []
+        for token in reversed(self.doc[max(sentence.start, head.i - 12):head.i]):
+            if token.text in CLAUSE_PUNCT or token.lower_ in ("що", "что", "і", "та", "а", "але", "и", "но"):
+                break
+            words.append(token)
+        return words
 
     def _pronoun_for(self, token: Token, wanted: set[str]) -> bool:
         """`Років два тому її хтось зірвав` after a paragraph on a memorial plaque: an object pronoun
@@ -254,6 +267,8 @@ class _Reader(NounRoles, Roles):
     def _content_of(self, token: Token, heads: set[int]) -> bool:
         if not self.parsed:  # `призвал Германию ввести санкции`: an infinitive right after a trigger
             return "Inf" in token.morph.get("VerbForm") and any(token.i - 4 <= h < token.i for h in heads)
+        if token.dep_ == "xcomp" and "Fin" in token.morph.get("VerbForm") and "Inf" in token.head.morph.get("VerbForm"):
+            return False  # a finite verb as an infinitive's complement is a misparse, not what is asked for
         current = token
         while (current.dep_ in ("xcomp", "obj", "dobj", "obl", "advcl", "ccomp", "nmod") or _infinitive_complement(
                 current)) and current.head.i != current.i:
