@@ -480,3 +480,10 @@ def test_a_fronted_request_noun_still_makes_the_request():
     found, _ = events_of("З проханням підтримати громади області голови громад звернулися до голови обласної ради "
                          "Олександра Данильчука.")
     assert "REQUEST" in [f[0] for f in found]
+
+
+def test_an_investigation_named_before_its_verb_is_done_by_the_body_after_it():
+    found, _ = events_of("Слідство встановило, що директор фірми «Альфа» Іван Коваль привласнив кошти. Досудове "
+                         "розслідування проводить головне управління Нацполіції в області.")
+    assert found[0] == ("ACCUSE", ["Слідство"], ["Ivan Koval"])
+    assert found[1][:2] == ("ACCUSE", ["National Police of Ukraine"]) and "Ivan Koval" in found[1][2]

@@ -183,7 +183,7 @@ class _Reader(NounRoles, Roles):
         """`Слідчі встановили, що фірма ...`: the `що` clause of a verb of finding or asserting."""
         if not self.parsed or not self.lex.finding_verbs or not set(self._lemmas(token)) & self.lex.finding_verbs:
             return None
-        return next((c for c in token.children if c.dep_ == "ccomp"
+        return next((c for c in token.children if c.dep_ in ("ccomp", "csubj", "advcl")  # parsers differ
                      and any(m.dep_ == "mark" and m.lower_ in ("що", "что") for m in c.children)), None)
 
     def _finding(self, trigger: Token, entry: Entry, actor: list[str], sentence: Span,
@@ -243,6 +243,14 @@ class _Reader(NounRoles, Roles):
                 return True
         return any(self._pronoun_for(token, wanted) for token in head.children if self.parsed)
 
+    def _doer_after_noun(self, trigger: Token, entry: Entry) -> Token | None:
+        """`Досудове розслідування проводить головне управління Нацполіції`: the phrase's own noun
+        put first and read as the subject; the doer is the object the parser found after the verb."""
+        if not self.parsed or not entry.needs or not any(
+                c.dep_.startswith("nsubj") and set(self._lemmas(c)) & set(entry.needs) for c in trigger.children):
+            return None
+        return next((c for c in trigger.children if c.dep_ == "obj" and c.i > trigger.i), None)
+
     def _clause_before(self, head: Token, sentence: Span) -> list[Token]:
         """`З проханням підтримати громади голови звернулися`: the words before the head back to the
         clause's start, where a fronted object stands that a misparse may hang elsewhere. English
@@ -301,6 +309,9 @@ class _Reader(NounRoles, Roles):
             own = (list(actor), list(own_recipient))
         else:
             actor = self._actor(subject_head, trigger, sentence, speaker)
+        doer = self._doer_after_noun(trigger, entry) if not actor and entry.genitive is None else None
+        if doer is not None:
+            actor = self._participants(doer, None) or self._unnamed_agent(doer)
         if should is not None:
             # `Х заявив, що ЄС має закликати США`: the speaker asks the subject to act
             if speaker is None or not actor or speaker in actor:
@@ -333,6 +344,8 @@ class _Reader(NounRoles, Roles):
             return self._finding(trigger, entry, actor, sentence, speaker if speaker not in actor else None)
         # an event whose actor the text leaves unnamed (`fighting broke out`) is still coded, actor null
         recipient = own[1] or (self._recipient(trigger, sentence, actor) if entry.genitive is None else [])
+        if doer is not None:  # the doer read as an object is not also the one acted on
+            recipient = [x for x in recipient if x not in actor and x not in self._unnamed_recipient(doer)]
         if not recipient:
             recipient = self._recipient_from_context(category, actor, sentence, previous)
         if entry.mode == "vandalize":
