@@ -487,3 +487,10 @@ def test_an_investigation_named_before_its_verb_is_done_by_the_body_after_it():
                          "розслідування проводить головне управління Нацполіції в області.")
     assert found[0] == ("ACCUSE", ["Слідство"], ["Ivan Koval"])
     assert found[1][:2] == ("ACCUSE", ["National Police of Ukraine"]) and "Ivan Koval" in found[1][2]
+
+
+def test_russian_talks_between_two_named_sides_without_a_parse():
+    found, _ = events_of("В Анталье прошли переговоры министра иностранных дел России Сергея Лаврова и министра "
+                         "иностранных дел Украины Дмитрия Кулебы.", lang="ru")
+    assert len(found) == 1 and found[0][0] == "CONSULT"
+    assert found[0][1] in (["Russia"], ["Sergey Lavrov"]) and found[0][2] in (["Ukraine"], ["Dmytro Kuleba"])

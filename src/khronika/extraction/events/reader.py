@@ -360,6 +360,8 @@ class _Reader(NounRoles, Roles):
             recipient = [x for x in self._addressee(trigger, entry) if not self.sides.same_any(x, actor)]
         if not recipient and category in RECIPROCAL and self.parsed:
             actor, recipient = self._two_sides(trigger, actor)
+        if not self.parsed and category in RECIPROCAL and not actor:
+            actor, recipient = self._sides_in_order(trigger, sentence, recipient)
         if not recipient and category == "ASSAULT" and self.lex.enemy_side in actor and self.lex.own_side:
             recipient = self._kb_actor(self.lex.own_side)  # the enemy fired: at the press's own side
         if entry.cue in self.lex.arrival_verbs and all(

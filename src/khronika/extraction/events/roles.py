@@ -125,6 +125,22 @@ class Roles:
                 return sides, [x]
         return actor, []
 
+    def _sides_in_order(self, trigger: Token, sentence: Span, recipient: list[str]) -> tuple[list[str], list[str]]:
+        """`прошли переговоры министра России Сергея Лаврова и министра Украины Дмитрия Кулебы`, with
+        no parse: the parties named after a meeting's trigger, in order, are its two sides."""
+        named: list[str] = []
+        for token in self.doc[trigger.i + 1:sentence.end]:
+            if token.text in (".", ";", ":", "—", "–"):
+                break
+            mention = self.by_token.get(token.i)
+            if mention is not None and mention.actor not in named:
+                named.append(mention.actor)
+        first = next(iter(named), None)
+        other = next((x for x in named if first is not None and not self.sides.same(x, first)), None)
+        if first is None or other is None:
+            return [], recipient
+        return [first], [other]
+
     def _addressee(self, trigger: Token, entry: Entry) -> list[str]:
         """`Обвинувачений клопотав про звільнення`: a motion goes to the court, and `визнав вину` is a
         confession to the authority handling the case, when the text does not say to whom."""
