@@ -443,3 +443,37 @@ def test_an_event_noun_only_mentioned_is_no_event():
                  "Санкції проти Росії"):  # a headline
         found, _ = events_of(text)
         assert found == [], text
+
+
+def test_a_noun_of_the_accused_is_the_one_charged_not_a_witness_named_in_between():
+    found, _ = events_of(
+        "Слідчі повідомили про підозру інспектору Петру Гнатюку. Суд заарештував Гнатюка. "
+        "Гнатюк вимагав хабар у фермера Івана Кравця. На засіданні обвинувачений визнав провину.")
+    concede = [f for f in found if f[0] == "CONCEDE"]
+    assert concede and concede[0][1] == ["Petro Hnatiuk"]
+
+
+def test_a_suspect_no_one_names_is_not_the_police_who_caught_him():
+    found, _ = events_of("Поліція затримала 40-річного мешканця Полтави. Підозрюваний у крадіжці зізнався.")
+    concede = [f for f in found if f[0] == "CONCEDE"]
+    assert concede and concede[0][1] != ["Поліція"] and concede[0][1] is not None
+    assert "мешканець" in concede[0][1][0].lower()
+
+
+def test_a_feminine_pronoun_is_the_last_woman_named_not_the_last_person():
+    found, _ = events_of("Ганна Литвин зустрілася з Олегом Бойком. Наступного дня поліція затримала її.")
+    coerce = [f for f in found if f[0] == "COERCE"]
+    assert coerce and coerce[0][2] == ["Hanna Lytvyn"]
+
+
+def test_a_reflexive_pronoun_is_the_subject_of_its_clause():
+    from khronika.actors.link import link
+    from khronika.extraction.entities import find_mentions
+    from khronika.extraction.events.reader import _Reader
+    from khronika.language.pipeline import parse
+
+    doc = parse("Слідчі допитали Олега Бойка. Обвинувачення проти себе Семенченко називає політичними.", "uk")
+    mentions, actors = link(doc, find_mentions(doc, "uk"), "uk", "2022-03-01")
+    reader = _Reader(doc, "uk", mentions, actors, [], [], "2022-03-01")
+    pronoun = next(t for t in doc if t.lower_ == "себе")
+    assert [reader.actors[x].name for x in reader._participants(pronoun, None)] == ["Semenchenko"]

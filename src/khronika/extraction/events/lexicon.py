@@ -71,6 +71,8 @@ class Lexicon:
     compound_prepositions: frozenset[str] = frozenset()
     participation_nouns: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
+    accused_nouns: frozenset[str] = frozenset()
+    reflexive_pronouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -108,4 +110,5 @@ def lexicon(lang: str) -> Lexicon:
                    bool(data.get("offers_need_recipient", False)),
                    frozenset(data.get("noun_verbs", [])), frozenset(data.get("happening_verbs", [])),
                    frozenset(data.get("compound_prepositions", [])), frozenset(data.get("participation_nouns", [])),
-                   frozenset(data.get("receiving_verbs", [])))
+                   frozenset(data.get("receiving_verbs", [])), frozenset(data.get("accused_nouns", [])),
+                   frozenset(data.get("reflexive_pronouns", [])))

@@ -255,38 +255,6 @@ class Roles:
         self.actors.setdefault(actor.id, actor)
         return [actor.id]
 
-    def _person_named_before(self, noun: Token) -> str | None:
-        """`Суд не підтримав аргументації екс-чиновниці` after `Наталя Бережанська ...`: a bare singular
-        person noun (`підозрювана`, `інженер`) is the person of its gender named last before it. One
-        that says more (`29-річного мешканця Закарпаття`, `директора фірми`) introduces someone new."""
-        if self.lang == "en" or "Sing" not in noun.morph.get("Number") or noun.lemma_.lower() in self.agent_nouns \
-                or noun.lemma_.lower() in self.lex.resident_nouns or noun.i in self.modifiers:
-            return None  # `киянин`, `громадянин`: a person of a place, someone new
-        if any("Rel" in t.morph.get("PronType") for t in self.doc[noun.i + 1:min(noun.i + 4, noun.sent.end)]):
-            return None  # `киянин, ім'я якого не розголошується`: described, so someone new
-        if any(c.dep_ in ("nmod", "nummod", "nummod:gov", "appos", "flat", "flat:name", "acl", "acl:relcl")
-               or any(ch.isdigit() for ch in c.text) for c in noun.children):
-            return None
-        gender = self._dictionary_genders(noun.lower_, lambda tag: noun.pos_ != "NOUN" or tag.POS == "NOUN")
-        people = [m for m in self.mentions if m.end <= noun.idx and m.label in ("PERS", "PER")]
-        if len(gender) != 1:
-            return None
-        return next((m.actor for m in reversed(people) if self._genders(m.actor) == gender), None)
-
-    def _dictionary_genders(self, word: str, fits) -> set[str]:
-        return {p.tag.gender for p in analyzer(self.lang).parse(word) if p.tag.gender and fits(p.tag)}
-
-    def _genders(self, actor_id: str) -> set[str]:
-        """A person's gender as the dictionary reads the names of all their mentions (`Андрій
-        Павленко`, not only `Павленко`, which could be either); nothing when they disagree."""
-        found: set[str] = set()
-        for mention in self.mentions:
-            if mention.actor == actor_id and mention.kind == "name":
-                for word in mention.text.split():
-                    genders = self._dictionary_genders(word.lower(), lambda tag: {"Name", "Surn"} & set(tag.grammemes))
-                    found |= genders if len(genders) == 1 else set()
-        return found if len(found) == 1 else set()
-
     def _war_side(self, noun: Token) -> list[str]:
         """`окупанти`, `бойовики`, `ворожа група`: the other side of the war as the Ukrainian press names
         it; `наші військові`: the press's own side (outside anyone's quoted words)."""
@@ -356,6 +324,9 @@ class Roles:
         coordinated with it (`США та НАТО`)."""
         if token.lower_ in self.lex.speaker_pronouns:
             return [speaker] if speaker else []
+        reflexive = self._reflexive(token, speaker)
+        if reflexive is not None:
+            return reflexive
         if token.lower_ in self.lex.person_pronouns or token.lower_ in self.lex.group_pronouns:
             governing = self._governing_subject(token)
             if governing:

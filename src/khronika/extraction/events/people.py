@@ -1,0 +1,160 @@
+"""Which person a word stands for: a bare person noun (`обвинувачений`, `жінку`), a pronoun (`вона`,
+`йому`, `себе`) or a subject no name covers, read from the article's people, their genders and the
+events told about them so far."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Token
+
+from khronika.language.morphology import analyzer
+
+SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
+CHARGED_BY = frozenset({"ACCUSE", "COERCE", "SANCTION"})  # what befalls the one an article is about
+VERB_GENDERS = {"Masc": "masc", "Fem": "femn"}
+
+
+class People:
+    """A mixin of `_Reader`, beside `Roles`: the person behind a person noun or pronoun."""
+
+    def _person_named_before(self, noun: Token) -> str | None:
+        """`Суд не підтримав аргументації екс-чиновниці` after `Наталя Бережанська ...`: a bare singular
+        person noun (`підозрювана`, `інженер`) is a person of its gender named before it: the last one, or
+        for a noun of the accused (`обвинувачений`, `фігурант`: `accused_nouns`) the one the article's
+        charges and arrests befall, not a witness named in between. One that says more (`29-річного
+        мешканця Закарпаття`, `директора фірми`) introduces someone new."""
+        if not self._bare_person_noun(noun):
+            return None
+        gender = self._dictionary_genders(noun.lower_, lambda tag: noun.pos_ != "NOUN" or tag.POS == "NOUN")
+        if len(gender) != 1:
+            return None
+        accused = bool({noun.lemma_.lower(), noun.lower_} & self.lex.accused_nouns)
+        people = [m.actor for m in self._people_before(noun.idx) if self._genders(m.actor) == gender]
+        if not people:
+            return self._charged_unnamed(gender) if accused else None
+        return self._accused(people) if accused else people[-1]
+
+    def _bare_person_noun(self, noun: Token) -> bool:
+        if self.lang == "en" or "Sing" not in noun.morph.get("Number") or noun.lemma_.lower() in self.agent_nouns \
+                or noun.lemma_.lower() in self.lex.resident_nouns or noun.i in self.modifiers:
+            return False  # `киянин`, `громадянин`: a person of a place, someone new
+        if any("Rel" in t.morph.get("PronType") for t in self.doc[noun.i + 1:min(noun.i + 4, noun.sent.end)]):
+            return False  # `киянин, ім'я якого не розголошується`: described, so someone new
+        return not any(c.dep_ in ("nmod", "nummod", "nummod:gov", "appos", "flat", "flat:name", "acl", "acl:relcl")
+                       and not self._participle_complement(noun, c)
+                       or any(ch.isdigit() for ch in c.text) for c in noun.children)
+
+    def _participle_complement(self, noun: Token, child: Token) -> bool:
+        """`Підозрюваний у крадіжці`: a participle's prepositional phrase says what it is about, not who."""
+        return noun.pos_ == "ADJ" and child.dep_ == "nmod" and any(c.dep_ == "case" for c in child.children)
+
+    def _accused(self, people: list[str]) -> str:
+        """Of the people a noun of the accused may mean (in the order named), the one most charged,
+        arrested or sanctioned in the events so far, then the most mentioned, then the last."""
+        charged = Counter(x for f in self.events if f.type in CHARGED_BY for x in f.recipient)
+        mentioned = Counter(people)
+        order = {actor: k for k, actor in enumerate(people)}
+        return max(mentioned, key=lambda a: (charged[a], mentioned[a], order[a]))
+
+    def _charged_unnamed(self, gender: set[str]) -> str | None:
+        """`затримали 29-річного мешканця Закарпаття ... Підозрюваний зізнався`: with no one named, the
+        suspect is the unnamed person of that gender charged or arrested last."""
+        for found in reversed(self.events):
+            for actor_id in found.recipient if found.type in CHARGED_BY else []:
+                actor = self.actors.get(actor_id)
+                if actor is not None and not actor.in_kb and actor_id in self.new_actors \
+                        and self._person_phrase(actor.names.get(self.lang, actor.name), gender):
+                    return actor_id
+        return None
+
+    def _person_phrase(self, name: str, gender: set[str]) -> bool:
+        """An unnamed party's words name one person of that gender (`29-річний мешканець`)."""
+        return any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.tag.number != "plur" and p.tag.case == "nomn"
+                   and {p.tag.gender} == gender for w in name.split() for p in analyzer(self.lang).parse(w.lower()))
+
+    def _people_before(self, offset: int) -> list:
+        return [m for m in self.mentions if m.end <= offset and m.label in ("PERS", "PER")]
+
+    def _dictionary_genders(self, word: str, fits) -> set[str]:
+        return {p.tag.gender for p in analyzer(self.lang).parse(word) if p.tag.gender and fits(p.tag)}
+
+    def _genders(self, actor_id: str) -> set[str]:
+        """A person's gender: that of their first name in the nominative (`Леся Мусаєва`), else of the
+        past-tense verbs their mentions are the subject of (`Мусаєва стверджувала`), else of the
+        dictionary's readings of all their mentions' names; nothing when these disagree."""
+        if actor_id not in self.person_genders:
+            found = self._name_gender(actor_id) or self._verb_genders(actor_id) or self._mention_genders(actor_id)
+            self.person_genders[actor_id] = found if len(found) == 1 else set()
+        return self.person_genders[actor_id]
+
+    def _name_gender(self, actor_id: str) -> set[str]:
+        actor = self.actors.get(actor_id)
+        words = (actor.names.get(self.lang) or "").split() if actor is not None and actor.type == "PER" else []
+        if len(words) < 2:
+            return set()
+        return self._dictionary_genders(words[0].lower(), lambda tag: "Name" in tag.grammemes and tag.case == "nomn")
+
+    def _verb_genders(self, actor_id: str) -> set[str]:
+        found = set()
+        for mention in self.mentions:
+            token = self._mention_root(mention) if mention.actor == actor_id else None
+            if token is not None and token.dep_ in SUBJECTS and token.head.pos_ in ("VERB", "AUX"):
+                found |= {VERB_GENDERS[g] for g in token.head.morph.get("Gender") if g in VERB_GENDERS}
+        return found
+
+    def _mention_genders(self, actor_id: str) -> set[str]:
+        found: set[str] = set()
+        for mention in self.mentions:
+            if mention.actor == actor_id and mention.kind == "name":
+                for word in mention.text.split():
+                    genders = self._dictionary_genders(word.lower(), lambda tag: {"Name", "Surn"} & set(tag.grammemes))
+                    found |= genders if len(genders) == 1 else set()
+        return found
+
+    def _mention_root(self, mention) -> Token | None:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span.root if span is not None and self.parsed else None
+
+    def _last_person(self, token: Token) -> str | None:
+        """`вона`, `йому`: the last person named before, of the pronoun's gender where it has one."""
+        people = [m.actor for m in self._people_before(token.idx)]
+        gender = self._pronoun_gender(token)
+        fitting = [x for x in people if not gender or self._genders(x) in (set(), gender)]
+        return fitting[-1] if fitting else None
+
+    def _pronoun_gender(self, token: Token) -> set[str]:
+        """`її`, `неї` stand for a woman, `його`, `йому` for a man (or a thing, which is no person): the
+        gender of the personal pronoun the word is a form of, whatever the noun a possessive agrees with."""
+        if self.lang == "en":
+            return set()
+        genders = self._dictionary_genders(token.lower_, lambda tag: "pers" in tag.grammemes) - {"neut"}
+        return genders if len(genders) == 1 else set()
+
+    def _reflexive(self, token: Token, speaker: str | None) -> list[str] | None:
+        """`Звинувачення проти себе Філіпчук називає замовними`: `себе` is the subject of its clause."""
+        if token.lower_ not in self.lex.reflexive_pronouns or not self.parsed:
+            return None
+        current = token
+        while current.head.i != current.i:
+            current = current.head
+            subject = next((c for c in current.children if c.dep_ in SUBJECTS), None)
+            if subject is not None:
+                return self._participants(subject, speaker)
+        return []
+
+    def _unnamed_person_subject(self, verb: Token) -> bool:
+        """`Підозрюваний у скоєному злочині зізнався` with no one named to be the suspect: the subject
+        is a person the text does not name, so the actor of the event before (the police who caught
+        him) must not stand in for it."""
+        if not self.parsed or self.lang == "en":
+            return False
+        for child in verb.children:
+            if child.dep_ not in SUBJECTS or child.i in self.by_token or not self._can_be_nominative(child):
+                continue
+            if child.lower_ in self.lex.person_pronouns or child.lemma_.lower() in self.agent_nouns:
+                continue
+            if child.pos_ == "NOUN" and self._animate(child) or child.pos_ == "ADJ" and self._dictionary_genders(
+                    child.lower_, lambda tag: tag.POS == "NOUN" and tag.animacy == "anim" and tag.case == "nomn"):
+                return True  # `Підозрюваний`: a participle the dictionary also knows as a person noun
+        return False
