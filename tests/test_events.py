@@ -477,3 +477,10 @@ def test_a_reflexive_pronoun_is_the_subject_of_its_clause():
     reader = _Reader(doc, "uk", mentions, actors, [], [], "2022-03-01")
     pronoun = next(t for t in doc if t.lower_ == "себе")
     assert [reader.actors[x].name for x in reader._participants(pronoun, None)] == ["Semenchenko"]
+
+
+def test_a_possessive_pronoun_stands_for_the_owner_and_may_mean_a_person_no_one_names():
+    found, _ = events_of("Інспектор Богдан Савчук зустрівся з приватною підприємицею. "
+                         "Він погрожував закрити її магазин.")
+    threat = [f for f in found if f[0] == "THREATEN"]
+    assert threat and threat[0][1] == ["Bohdan Savchuk"] and "підприємиця" in (threat[0][2] or [""])[0].lower()

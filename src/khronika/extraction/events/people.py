@@ -117,11 +117,44 @@ class People:
         return span.root if span is not None and self.parsed else None
 
     def _last_person(self, token: Token) -> str | None:
-        """`вона`, `йому`: the last person named before, of the pronoun's gender where it has one."""
-        people = [m.actor for m in self._people_before(token.idx)]
+        """`вона`, `йому`: the last person named before, of the pronoun's gender where it has one; with no
+        such name, a person the text has just introduced by a common noun (`із приватною підприємицею ...
+        її роботу`). A noun after a fitting name is often that person described (`учителя словесності`)."""
         gender = self._pronoun_gender(token)
-        fitting = [x for x in people if not gender or self._genders(x) in (set(), gender)]
-        return fitting[-1] if fitting else None
+        people = [m for m in self._people_before(token.idx) if not gender or self._genders(m.actor) in (set(), gender)]
+        noun = self._person_noun_before(token, gender) if gender and not people else None
+        if noun is not None:
+            unnamed = self._unnamed_agent(noun, animate=True)
+            if unnamed:
+                return unnamed[0]
+        return people[-1].actor if people else None
+
+    def _person_noun_before(self, token: Token, gender: set[str]) -> Token | None:
+        """The last singular person noun of that gender in this sentence or the one before that no
+        name covers or follows (`директору Анатолію Лейку` is that name)."""
+        sentences = list(self.doc.sents) if self.parsed else []
+        k = next((i for i, s in enumerate(sentences) if s.start <= token.i < s.end), None)
+        start = sentences[k - 1].start if k else token.sent.start if self.parsed else max(0, token.i - 30)
+        for word in reversed(self.doc[start:token.i]):
+            if word.pos_ != "NOUN" or word.i in self.by_token or word.i in self.modifiers or "Sing" not in \
+                    word.morph.get("Number") or word.lemma_.lower() in self.agent_nouns or not self._animate(word):
+                continue
+            if any(t.i in self.by_token for t in word.subtree if t.i > word.i) or word.dep_ in ("appos", "flat:title"):
+                continue
+            if self._dictionary_genders(word.lower_, lambda tag: tag.POS == "NOUN") == gender:
+                return word
+        return None
+
+    def _pronoun_owner(self, noun: Token) -> list[str]:
+        """`блокувати її роботу`: what a person owns stands for them as the party acted upon; a person
+        (`його дружині`) is a party of their own."""
+        if self.lang == "en" or noun.pos_ != "NOUN" or self._animate(noun) or noun.lemma_.lower() in self.agent_nouns:
+            return []
+        for child in noun.children:
+            if child.i < noun.i and child.dep_ in ("det", "nmod:poss") and child.lower_ in self.lex.person_pronouns:
+                person = self._last_person(child)
+                return [person] if person else []
+        return []
 
     def _pronoun_gender(self, token: Token) -> set[str]:
         """`її`, `неї` stand for a woman, `його`, `йому` for a man (or a thing, which is no person): the

@@ -361,6 +361,9 @@ class Roles:
                 deeper = self._named_in(child, modifiers)
                 if deeper:
                     return deeper
+        owner = self._pronoun_owner(token)  # `блокувати її роботу`
+        if owner:
+            return owner
         return self._modifying(token) if modifiers else []
 
     def _modifying(self, noun: Token) -> list[str]:
