@@ -480,7 +480,7 @@ def test_a_reflexive_pronoun_is_the_subject_of_its_clause():
 
 
 def test_a_possessive_pronoun_stands_for_the_owner_and_may_mean_a_person_no_one_names():
-    found, _ = events_of("Інспектор Богдан Савчук зустрівся з приватною підприємицею. "
+    found, _ = events_of("Інспектор Богдан Савчук прийшов до крамниці приватної підприємиці. "
                          "Він погрожував закрити її магазин.")
     threat = [f for f in found if f[0] == "THREATEN"]
     assert threat and threat[0][1] == ["Bohdan Savchuk"] and "підприємиця" in (threat[0][2] or [""])[0].lower()

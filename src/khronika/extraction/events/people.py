@@ -82,9 +82,10 @@ class People:
     def _genders(self, actor_id: str) -> set[str]:
         """A person's gender: that of their first name in the nominative (`Леся Мусаєва`), else of the
         past-tense verbs their mentions are the subject of (`Мусаєва стверджувала`), else of the
-        dictionary's readings of all their mentions' names; nothing when these disagree."""
+        dictionary's readings of all their mentions' names, else the parser's; nothing when these disagree."""
         if actor_id not in self.person_genders:
-            found = self._name_gender(actor_id) or self._verb_genders(actor_id) or self._mention_genders(actor_id)
+            found = self._name_gender(actor_id) or self._verb_genders(actor_id) or self._mention_genders(actor_id) \
+                or self.parser_genders.get(actor_id, set())
             self.person_genders[actor_id] = found if len(found) == 1 else set()
         return self.person_genders[actor_id]
 
@@ -96,12 +97,22 @@ class People:
         return self._dictionary_genders(words[0].lower(), lambda tag: "Name" in tag.grammemes and tag.case == "nomn")
 
     def _verb_genders(self, actor_id: str) -> set[str]:
-        found = set()
+        """The gender of the verbs the person's mentions are the subject of (`Інспектор Богдан Савчук
+        прийшов`: through the title the name stands beside). The parser's gender of their first name, a
+        weaker sign (it reads `Митрофан` as a woman's), is kept for when nothing else tells."""
+        verbs, given = set(), set()
         for mention in self.mentions:
             token = self._mention_root(mention) if mention.actor == actor_id else None
-            if token is not None and token.dep_ in SUBJECTS and token.head.pos_ in ("VERB", "AUX"):
-                found |= {VERB_GENDERS[g] for g in token.head.morph.get("Gender") if g in VERB_GENDERS}
-        return found
+            if token is None:
+                continue
+            given |= {VERB_GENDERS[g] for t in self.doc[token.i:token.i + 1] if "Giv" in t.morph.get("NameType")
+                      for g in t.morph.get("Gender") if g in VERB_GENDERS}
+            if token.dep_ in ("appos", "flat", "flat:title", "flat:name") and token.head.i < token.i:
+                token = token.head  # `Інспектор Богдан Савчук`: the title is the subject
+            if token.dep_ in SUBJECTS and token.head.pos_ in ("VERB", "AUX"):
+                verbs |= {VERB_GENDERS[g] for g in token.head.morph.get("Gender") if g in VERB_GENDERS}
+        self.parser_genders[actor_id] = given
+        return verbs
 
     def _mention_genders(self, actor_id: str) -> set[str]:
         found: set[str] = set()

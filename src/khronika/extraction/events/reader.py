@@ -57,6 +57,7 @@ class _Reader(NounRoles, People, Roles):
         self.sides = Sides(self.actors)  # reads `self.actors`, which grows with the actors found here
         self.new_actors: dict[str, Actor] = {}
         self.person_genders: dict[str, set[str]] = {}  # `People._genders`, once per person
+        self.parser_genders: dict[str, set[str]] = {}  # `People._verb_genders`: the parser's gender of a first name
         self.agent_nouns = frozenset(cues(lang).get("organisation_nouns", [])) | self.lex.party_nouns
 
     # --- reading sentences -------------------------------------------------------------------
