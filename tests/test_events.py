@@ -484,3 +484,11 @@ def test_a_possessive_pronoun_stands_for_the_owner_and_may_mean_a_person_no_one_
                          "Він погрожував закрити її магазин.")
     threat = [f for f in found if f[0] == "THREATEN"]
     assert threat and threat[0][1] == ["Bohdan Savchuk"] and "підприємиця" in (threat[0][2] or [""])[0].lower()
+
+
+def test_a_subject_pronoun_goes_on_with_the_subject_of_the_sentence_before():
+    found, _ = events_of("Мер міста Андрій Коваль підписав розпорядження. "
+                         "Скаргу на розпорядження подав мешканець села. "
+                         "Він вимагає від міської ради скасувати розпорядження.")
+    request = [f for f in found if f[0] == "REQUEST"]
+    assert request and request[0][1] != ["Andrii Koval"] and "мешканець" in (request[0][1] or [""])[0].lower()

@@ -132,6 +132,9 @@ class People:
         such name, a person the text has just introduced by a common noun (`із приватною підприємицею ...
         її роботу`). A noun after a fitting name is often that person described (`учителя словесності`)."""
         gender = self._pronoun_gender(token)
+        continued = self._continued_subject(token, gender) if gender and token.dep_ in SUBJECTS else None
+        if continued is not None:
+            return continued
         people = [m for m in self._people_before(token.idx) if not gender or self._genders(m.actor) in (set(), gender)]
         noun = self._person_noun_before(token, gender) if gender and not people else None
         if noun is not None:
@@ -139,6 +142,48 @@ class People:
             if unnamed:
                 return unnamed[0]
         return people[-1].actor if people else None
+
+    def _continued_subject(self, pronoun: Token, gender: set[str]) -> str | None:
+        """`Позов подав киянин ... Він подав позов`: a subject pronoun goes on with the person who was the
+        subject of the sentence before, named or not, when that person is of its gender."""
+        sentence = pronoun.sent
+        if any(t.dep_ in SUBJECTS for t in self.doc[sentence.start:pronoun.i]) or sentence.start == 0:
+            return None  # the pronoun is not the first subject of its sentence
+        before = self.doc[sentence.start - 1].sent
+        for subject in self._subjects(before):
+            found = self._subject_person(subject, gender)
+            if found is not None:
+                return found
+        return None
+
+    def _subjects(self, sentence) -> list[Token]:
+        """The subjects of a sentence, its main verb's first; a nominative person the parser took for an
+        object after its verb (`Позов подав киянин`) is one too."""
+        subjects = [t for t in sentence if t.dep_ in SUBJECTS or t.dep_ == "obj" and t.pos_ == "NOUN"
+                    and t.i > t.head.i and self._nominative_only(t)]
+        return sorted(subjects, key=lambda t: (t.head.i != sentence.root.i, t.i))
+
+    def _nominative_only(self, noun: Token) -> bool:
+        """`киянин`, `пенсіонер`: the dictionary reads the word in the nominative only (a person's
+        accusative would be `киянина`)."""
+        cases = {p.tag.case for p in analyzer(self.lang).parse(noun.lower_) if p.tag.POS == "NOUN"}
+        return bool(cases) and cases <= {"nomn", "voct"}
+
+    def _subject_person(self, subject: Token, gender: set[str]) -> str | None:
+        """The person of that gender a subject names, by name, pronoun or person noun."""
+        if subject.lower_ in self.lex.person_pronouns:
+            return self._last_person(subject) if self._pronoun_gender(subject) == gender else None
+        named = self._participants(subject, None, modifiers=False)  # `Інспектор Богдан Савчук`: the name
+        if named:
+            person = self.actors.get(named[0])
+            return named[0] if len(named) == 1 and person is not None and person.type == "PER" \
+                and self._genders(named[0]) == gender else None
+        if subject.pos_ == "NOUN" and "Sing" in subject.morph.get("Number") and self._animate(subject) \
+                and subject.lemma_.lower() not in self.agent_nouns \
+                and self._dictionary_genders(subject.lower_, lambda tag: tag.POS == "NOUN") == gender:
+            found = self._unnamed_agent(subject, animate=True)
+            return found[0] if found else None
+        return None
 
     def _person_noun_before(self, token: Token, gender: set[str]) -> Token | None:
         """The last singular person noun of that gender in this sentence or the one before that no
