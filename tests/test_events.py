@@ -492,3 +492,9 @@ def test_a_subject_pronoun_goes_on_with_the_subject_of_the_sentence_before():
                          "Він вимагає від міської ради скасувати розпорядження.")
     request = [f for f in found if f[0] == "REQUEST"]
     assert request and request[0][1] != ["Andrii Koval"] and "мешканець" in (request[0][1] or [""])[0].lower()
+
+
+def test_an_official_of_the_case_is_not_the_accused_named_last():
+    found, _ = events_of("Обвинувачений Олег Мельник попросив суд про відстрочку. Прокурор це прохання підтримав.")
+    support = [f for f in found if f[0] == "SUPPORT"]
+    assert support and support[0][1] == ["Прокурор"]

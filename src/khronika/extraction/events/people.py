@@ -23,14 +23,18 @@ class People:
         person noun (`підозрювана`, `інженер`) is a person of its gender named before it: the last one, or
         for a noun of the accused (`обвинувачений`, `фігурант`: `accused_nouns`) the one the article's
         charges and arrests befall, not a witness named in between. One that says more (`29-річного
-        мешканця Закарпаття`, `директора фірми`) introduces someone new."""
+        мешканця Закарпаття`, `директора фірми`) introduces someone new, and an official of the case
+        (`прокурор`, `суддя`: `official_nouns`) is only one the article gave that title."""
         if not self._bare_person_noun(noun):
             return None
         gender = self._dictionary_genders(noun.lower_, lambda tag: noun.pos_ != "NOUN" or tag.POS == "NOUN")
         if len(gender) != 1:
             return None
-        accused = bool({noun.lemma_.lower(), noun.lower_} & self.lex.accused_nouns)
+        words = {noun.lemma_.lower(), noun.lower_}
+        accused = bool(words & self.lex.accused_nouns)
         people = [m.actor for m in self._people_before(noun.idx) if self._genders(m.actor) == gender]
+        if words & self.lex.official_nouns:  # `Прокурор підтримав` is not the accused named last
+            people = [x for x in people if self._introduced_as(words, x, noun.idx)]
         if not people:
             return self._charged_unnamed(gender) if accused else None
         return self._accused(people) if accused else people[-1]
@@ -48,6 +52,17 @@ class People:
     def _participle_complement(self, noun: Token, child: Token) -> bool:
         """`Підозрюваний у крадіжці`: a participle's prepositional phrase says what it is about, not who."""
         return noun.pos_ == "ADJ" and child.dep_ == "nmod" and any(c.dep_ == "case" for c in child.children)
+
+    def _introduced_as(self, words: set[str], actor_id: str, before: int) -> bool:
+        """The article gave the person that title (`прокурор Ігор Сас`, `прокурора Саса`): one of the
+        words of a mention of theirs, or of the few words right before one, is that noun."""
+        for mention in self._people_before(before):
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand") \
+                if mention.actor == actor_id else None
+            if span is not None and any({t.lemma_.lower(), t.lower_} & words
+                                        for t in self.doc[max(span.sent.start, span.start - 4):span.end]):
+                return True
+        return False
 
     def _accused(self, people: list[str]) -> str:
         """Of the people a noun of the accused may mean (in the order named), the one most charged,
@@ -162,6 +177,15 @@ class People:
         subjects = [t for t in sentence if t.dep_ in SUBJECTS or t.dep_ == "obj" and t.pos_ == "NOUN"
                     and t.i > t.head.i and self._nominative_only(t)]
         return sorted(subjects, key=lambda t: (t.head.i != sentence.root.i, t.i))
+
+    def _common_noun(self, token: Token) -> bool:
+        """`Прокурор це клопотання підтримав`: a capitalised first word the parser took for a name, which
+        no mention covers and the dictionary knows only as a common noun."""
+        if token.pos_ != "PROPN" or token.i in self.by_token or token.i != token.sent.start or self.lang == "en":
+            return False
+        parses = analyzer(self.lang).parse(token.lower_)
+        return bool(parses) and all(p.tag.POS == "NOUN" and not {"Name", "Surn", "Patr", "Geox", "Orgn"}
+                                    & set(p.tag.grammemes) for p in parses)
 
     def _nominative_only(self, noun: Token) -> bool:
         """`киянин`, `пенсіонер`: the dictionary reads the word in the nominative only (a person's

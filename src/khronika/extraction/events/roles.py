@@ -71,8 +71,11 @@ class Roles:
                 or any(c.dep_.startswith("nsubj") for c in verb.children):
             return False
         number = verb.morph.get("Number")
-        return "Nom" in token.morph.get("Case") and bool(number) and number == token.morph.get("Number") \
-            and any(c.dep_ == "obj" and c.i > verb.i for c in verb.children)
+        # `Прокурор це клопотання підтримав`: two objects, one of which only a nominative can be
+        if not number or number != token.morph.get("Number"):
+            return False
+        return "Nom" in token.morph.get("Case") and any(c.dep_ == "obj" and c.i > verb.i for c in verb.children) \
+            or self._nominative_only(token) and any(c.dep_ == "obj" and c.i != token.i for c in verb.children)
 
     def _shared_subject(self, verb: Token, speaker: str | None) -> list[str]:
         """`Слідчі провели обшуки та наклали арешт`: a coordinated verb without a subject of its own
@@ -216,7 +219,7 @@ class Roles:
             person = self._person_named_before(noun)
             return [person] if person is not None else []
         animate = animate or self._animate(noun)
-        if noun.pos_ != "NOUN" or not (lemma in self.agent_nouns or animate):
+        if not (noun.pos_ == "NOUN" or self._common_noun(noun)) or not (lemma in self.agent_nouns or animate):
             return []
         body = next((c for c in noun.rights if c.dep_ == "nmod" and c.lemma_.lower() in self.agent_nouns), None)
         if body is not None and animate:  # `Співробітники обласного управління`: the body acts
