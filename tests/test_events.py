@@ -498,3 +498,16 @@ def test_an_official_of_the_case_is_not_the_accused_named_last():
     found, _ = events_of("Обвинувачений Олег Мельник попросив суд про відстрочку. Прокурор це прохання підтримав.")
     support = [f for f in found if f[0] == "SUPPORT"]
     assert support and support[0][1] == ["Прокурор"]
+
+
+def test_who_reports_the_story_is_none_of_its_people():
+    found, _ = events_of("Про це пише Павло Гнатюк у своїй статті. Суд заарештував інженера заводу. "
+                         "Згодом інженер визнав провину.")
+    concede = [f for f in found if f[0] == "CONCEDE"]
+    assert concede and concede[0][1] != ["Pavlo Hnatiuk"] and "інженер" in (concede[0][1] or [""])[0].lower()
+
+
+def test_a_pronoun_may_mean_the_subject_of_an_earlier_clause_of_its_sentence():
+    found, _ = events_of("Мешканець села перебував у розшуку, тому суддя Ігор Лях його заарештував.")
+    coerce = [f for f in found if f[0] == "COERCE"]
+    assert coerce and "мешканець" in (coerce[0][2] or [""])[0].lower()

@@ -8,6 +8,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
+from khronika.extraction.quotes import cues
 from khronika.language.morphology import analyzer
 
 SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
@@ -35,6 +36,8 @@ class People:
         people = [m.actor for m in self._people_before(noun.idx) if self._genders(m.actor) == gender]
         if words & self.lex.official_nouns:  # `Прокурор підтримав` is not the accused named last
             people = [x for x in people if self._introduced_as(words, x, noun.idx)]
+        else:  # `Про це пише Федір Орищук`: who reports the story is none of its people
+            people = [x for x in people if not self._reporter(x, noun.idx)]
         if not people:
             return self._charged_unnamed(gender) if accused else None
         return self._accused(people) if accused else people[-1]
@@ -52,6 +55,22 @@ class People:
     def _participle_complement(self, noun: Token, child: Token) -> bool:
         """`Підозрюваний у крадіжці`: a participle's prepositional phrase says what it is about, not who."""
         return noun.pos_ == "ADJ" and child.dep_ == "nmod" and any(c.dep_ == "case" for c in child.children)
+
+    def _reporter(self, actor_id: str, before: int) -> bool:
+        """A person named so far only as the one who tells the story (`Про це пише Федір Орищук у
+        «Главкомі»`): each mention the subject of a speech verb in a sentence that says `про це`."""
+        mentions = [m for m in self._people_before(before) if m.actor == actor_id]
+        return bool(mentions) and all(self._reporting(m) for m in mentions)
+
+    def _reporting(self, mention) -> bool:
+        token = self._mention_root(mention)
+        if token is None or not (token.dep_ in SUBJECTS or token.dep_ == "obj" and token.i > token.head.i
+                                 and self._nominative_only(token)):  # `Про це пише Федір Орищук`, read as object
+            return False
+        said = cues(self.lang)
+        text = token.sent.text.lower()
+        return token.head.lemma_.lower() in set(said.get("verb_set", ())) | set(said.get("verbs", ())) \
+            and any(phrase in text for phrase in said.get("about_this", []))
 
     def _introduced_as(self, words: set[str], actor_id: str, before: int) -> bool:
         """The article gave the person that title (`прокурор Ігор Сас`, `прокурора Саса`): one of the
@@ -147,6 +166,10 @@ class People:
         such name, a person the text has just introduced by a common noun (`із приватною підприємицею ...
         її роботу`). A noun after a fitting name is often that person described (`учителя словесності`)."""
         gender = self._pronoun_gender(token)
+        if gender:  # `канадець перебуває в розшуку, де його засуджено`: the subject of the clause before
+            found = self._subject_earlier_in_sentence(token, gender)
+            if found is not None:
+                return found
         continued = self._continued_subject(token, gender) if gender and token.dep_ in SUBJECTS else None
         if continued is not None:
             return continued
@@ -157,6 +180,24 @@ class People:
             if unnamed:
                 return unnamed[0]
         return people[-1].actor if people else None
+
+    def _subject_earlier_in_sentence(self, pronoun: Token, gender: set[str]) -> str | None:
+        """The person of that gender who is the subject of another clause earlier in the pronoun's
+        sentence (never of its own clause, which `себе` would name)."""
+        own = self._clause_verb(pronoun)
+        subjects = [t for t in self.doc[pronoun.sent.start:pronoun.i] if t.dep_ in SUBJECTS and t.head.i != own.i
+                    and t.lower_ not in self.lex.person_pronouns]
+        for subject in reversed(subjects):
+            found = self._subject_person(subject, gender)
+            if found is not None:
+                return found
+        return None
+
+    def _clause_verb(self, token: Token) -> Token:
+        current = token
+        while current.head.i != current.i and current.pos_ not in ("VERB", "AUX"):
+            current = current.head
+        return current
 
     def _continued_subject(self, pronoun: Token, gender: set[str]) -> str | None:
         """`Позов подав киянин ... Він подав позов`: a subject pronoun goes on with the person who was the
