@@ -94,3 +94,10 @@ def test_the_article_settles_the_gender_of_an_accusative_name():
     analysis = analyze(text, published="2019-01-01", lang="uk", title="")
     people = {a.names.get("uk") for a in analysis.actors if a.type == "PER"}
     assert "Олеся Гаврилова" in people and not any(n and n.endswith("Гаврилов") for n in people)
+
+
+def test_a_name_that_could_start_with_a_surname_is_read_with_a_first_name():
+    from khronika.actors.link import _name_parts
+
+    # `Ганна` is also the genitive of a surname `Ганн`; an attested `Гайдамакін` must not make her a man
+    assert _name_parts("Ганна Гайдамакіна", "uk", frozenset({"гайдамакін", "петро"})) == ["Ганна", "Гайдамакіна"]

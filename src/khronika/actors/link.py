@@ -299,15 +299,23 @@ def _agreeing_nominatives(words: list[str], lang: str, attested: frozenset[str] 
     nominative, not the genitive of `Олесь`). A word with no reading in the nominative chosen stays
     as written (`Олена Шемякіна`, a feminine surname the dictionary lacks). Where readings of both
     genders fit as well (`Лесю Мусаєву`: `Лесь Мусаєв` to whom, or `Леся Мусаєва` whom), the gender
-    the text shows (`gender`: the verb's agreement) wins, else the reading whose nominatives the
-    article attests elsewhere without that doubt (`attested`: `Мусаєва стверджувала`)."""
+    the text shows (`gender`: the verb's agreement) wins, else a reading that starts with a first
+    name, else the one whose nominatives the article attests elsewhere without that doubt
+    (`attested`: `Мусаєва стверджувала`)."""
     readings = _best_readings(words, lang)
     if not readings:
         return [_nominative(w, lang) for w in words]
     if gender is not None:
         readings = [r for r in readings if r[0][1] == gender] or readings
-    options = [_reading_nominatives(words, r, lang) for r in readings]
-    return max(options, key=lambda names: sum(n.lower() in attested for n in names))  # the first on a tie
+    options = [(_given_name_first(words, r), _reading_nominatives(words, r, lang)) for r in readings]
+    # a first word read as a first name (`Ганна`, not the surname `Ганн`), then the attested: the first on a tie
+    return max(options, key=lambda o: (o[0], sum(n.lower() in attested for n in o[1])))[1]
+
+
+def _given_name_first(words: list[str], reading: Reading) -> bool:
+    """A name of several words begins with a first name in this reading."""
+    first = reading[1][0]
+    return len(words) < 2 or first is not None and "Name" in first.tag.grammemes
 
 
 def _best_readings(words: list[str], lang: str) -> list[Reading]:
