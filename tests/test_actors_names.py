@@ -76,3 +76,28 @@ def test_a_first_name_alone_is_not_looked_up_as_a_surname():
 
     analysis = analyze("Андрій приніс голубів на виставку.", published="2016-01-01", lang="uk", title="")
     assert not any(a.in_kb for a in analysis.actors if a.type == "PER")
+
+
+def test_a_name_form_two_genders_share_is_read_in_the_gender_the_verb_and_other_forms_show():
+    from khronika.actors.link import _name_parts
+
+    # `Оксану Гаврилову`: a woman whom, or (by form alone) the dative of a man `Оксан Гаврилов`
+    assert _name_parts("Оксану Гаврилову", "uk", gender="femn") == ["Оксана", "Гаврилова"]
+    assert _name_parts("Гаврилову", "uk", frozenset({"гаврилова"})) == ["Гаврилова"]
+
+
+def test_the_article_settles_the_gender_of_an_accusative_name():
+    from khronika import analyze
+
+    text = ("Суд відсторонив від посади Олесю Гаврилову. Гаврилова заперечувала свою вину. "
+            "Слідчі затримали Гаврилову наступного дня.")
+    analysis = analyze(text, published="2019-01-01", lang="uk", title="")
+    people = {a.names.get("uk") for a in analysis.actors if a.type == "PER"}
+    assert "Олеся Гаврилова" in people and not any(n and n.endswith("Гаврилов") for n in people)
+
+
+def test_a_name_that_could_start_with_a_surname_is_read_with_a_first_name():
+    from khronika.actors.link import _name_parts
+
+    # `Ганна` is also the genitive of a surname `Ганн`; an attested `Гайдамакін` must not make her a man
+    assert _name_parts("Ганна Гайдамакіна", "uk", frozenset({"гайдамакін", "петро"})) == ["Ганна", "Гайдамакіна"]

@@ -494,3 +494,69 @@ def test_russian_talks_between_two_named_sides_without_a_parse():
                          "иностранных дел Украины Дмитрия Кулебы.", lang="ru")
     assert len(found) == 1 and found[0][0] == "CONSULT"
     assert found[0][1] in (["Russia"], ["Sergey Lavrov"]) and found[0][2] in (["Ukraine"], ["Dmytro Kuleba"])
+def test_a_noun_of_the_accused_is_the_one_charged_not_a_witness_named_in_between():
+    found, _ = events_of(
+        "Слідчі повідомили про підозру інспектору Петру Гнатюку. Суд заарештував Гнатюка. "
+        "Гнатюк вимагав хабар у фермера Івана Кравця. На засіданні обвинувачений визнав провину.")
+    concede = [f for f in found if f[0] == "CONCEDE"]
+    assert concede and concede[0][1] == ["Petro Hnatiuk"]
+
+
+def test_a_suspect_no_one_names_is_not_the_police_who_caught_him():
+    found, _ = events_of("Поліція затримала 40-річного мешканця Полтави. Підозрюваний у крадіжці зізнався.")
+    concede = [f for f in found if f[0] == "CONCEDE"]
+    assert concede and concede[0][1] != ["Поліція"] and concede[0][1] is not None
+    assert "мешканець" in concede[0][1][0].lower()
+
+
+def test_a_feminine_pronoun_is_the_last_woman_named_not_the_last_person():
+    found, _ = events_of("Ганна Литвин зустрілася з Олегом Бойком. Наступного дня поліція затримала її.")
+    coerce = [f for f in found if f[0] == "COERCE"]
+    assert coerce and coerce[0][2] == ["Hanna Lytvyn"]
+
+
+def test_a_reflexive_pronoun_is_the_subject_of_its_clause():
+    from khronika.actors.link import link
+    from khronika.extraction.entities import find_mentions
+    from khronika.extraction.events.reader import _Reader
+    from khronika.language.pipeline import parse
+
+    doc = parse("Слідчі допитали Олега Бойка. Обвинувачення проти себе Семенченко називає політичними.", "uk")
+    mentions, actors = link(doc, find_mentions(doc, "uk"), "uk", "2022-03-01")
+    reader = _Reader(doc, "uk", mentions, actors, [], [], "2022-03-01")
+    pronoun = next(t for t in doc if t.lower_ == "себе")
+    assert [reader.actors[x].name for x in reader._participants(pronoun, None)] == ["Semenchenko"]
+
+
+def test_a_possessive_pronoun_stands_for_the_owner_and_may_mean_a_person_no_one_names():
+    found, _ = events_of("Інспектор Богдан Савчук прийшов до крамниці приватної підприємиці. "
+                         "Він погрожував закрити її магазин.")
+    threat = [f for f in found if f[0] == "THREATEN"]
+    assert threat and threat[0][1] == ["Bohdan Savchuk"] and "підприємиця" in (threat[0][2] or [""])[0].lower()
+
+
+def test_a_subject_pronoun_goes_on_with_the_subject_of_the_sentence_before():
+    found, _ = events_of("Мер міста Андрій Коваль підписав розпорядження. "
+                         "Скаргу на розпорядження подав мешканець села. "
+                         "Він вимагає від міської ради скасувати розпорядження.")
+    request = [f for f in found if f[0] == "REQUEST"]
+    assert request and request[0][1] != ["Andrii Koval"] and "мешканець" in (request[0][1] or [""])[0].lower()
+
+
+def test_an_official_of_the_case_is_not_the_accused_named_last():
+    found, _ = events_of("Обвинувачений Олег Мельник попросив суд про відстрочку. Прокурор це прохання підтримав.")
+    support = [f for f in found if f[0] == "SUPPORT"]
+    assert support and support[0][1] == ["Прокурор"]
+
+
+def test_who_reports_the_story_is_none_of_its_people():
+    found, _ = events_of("Про це пише Павло Гнатюк у своїй статті. Суд заарештував інженера заводу. "
+                         "Згодом інженер визнав провину.")
+    concede = [f for f in found if f[0] == "CONCEDE"]
+    assert concede and concede[0][1] != ["Pavlo Hnatiuk"] and "інженер" in (concede[0][1] or [""])[0].lower()
+
+
+def test_a_pronoun_may_mean_the_subject_of_an_earlier_clause_of_its_sentence():
+    found, _ = events_of("Мешканець села перебував у розшуку, тому суддя Ігор Лях його заарештував.")
+    coerce = [f for f in found if f[0] == "COERCE"]
+    assert coerce and "мешканець" in (coerce[0][2] or [""])[0].lower()

@@ -59,6 +59,7 @@ class Linked:
     local: dict[str, Actor] = field(default_factory=dict)  # actors outside the knowledge base
     people: list[tuple[int, str]] = field(default_factory=list)  # (char offset, id) of person mentions
     text: str = ""  # `doc.text`, which spaCy joins anew on every access
+    attested: frozenset[str] = frozenset()  # nominative name words the article gives without doubt (`_attested_names`)
 
 
 def gazetteer(doc: Doc, lang: str, kb: KnowledgeBase) -> list[Match]:
@@ -151,6 +152,7 @@ def link(doc: Doc, entity_mentions: list[Mention], lang: str, day: str | None,
             continue
         ner_mentions.extend(_uncovered_parts(doc, mention, covered, lang))
     everything = sorted([*kb_mentions, *ner_mentions], key=lambda m: (m.start, -m.end))
+    state.attested = _attested_names(state, ner_mentions)
     for mention in everything:
         if mention.label in PARTICIPANT_LABELS and mention.actor is None and not mention.alternatives:
             _link_new(state, mention)
@@ -274,38 +276,89 @@ def _named_person(state: Linked, mention: Mention) -> str | None:
     return _named_in_full_before(state, lemma_set(mention.text, state.lang), 1)
 
 
-def _name_parts(text: str, lang: str) -> list[str]:
+def _name_parts(text: str, lang: str, attested: frozenset[str] = frozenset(), gender: str | None = None) -> list[str]:
     """The words of a person's name in the nominative (`Сергія Лаврова` -> `Сергій Лавров`), the
-    surname last; initials are left out (`Януковича В. Ф.` -> `Янукович`)."""
-    words = [w for w in text.replace("\n", " ").split() if w[:1].isalpha()]
-    parts = [w for w in words if len(w.rstrip(".")) > 1 and not (w.endswith(".") and len(w) <= 3)]
+    surname last; initials are left out (`Януковича В. Ф.` -> `Янукович`). `attested` and `gender`
+    settle a form that two names share (see `_agreeing_nominatives`)."""
+    parts = _name_words(text)
     if lang not in ("uk", "ru"):
         return parts
-    return _agreeing_nominatives(parts, lang)
+    return _agreeing_nominatives(parts, lang, attested, gender)
+
+
+def _name_words(text: str) -> list[str]:
+    words = [w for w in text.replace("\n", " ").split() if w[:1].isalpha()]
+    return [w for w in words if len(w.rstrip(".")) > 1 and not (w.endswith(".") and len(w) <= 3)]
 
 
 NAME_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
+Reading = tuple[tuple[str, str], list]  # (case, gender), the fitting parse of each word (None where none)
 
 
-def _agreeing_nominatives(words: list[str], lang: str) -> list[str]:
+def _agreeing_nominatives(words: list[str], lang: str, attested: frozenset[str] = frozenset(),
+                          gender: str | None = None) -> list[str]:
     """The name's words read in the one case and gender that fits most of them (`Петра Гайдейчука`:
     masculine genitive, so `Петро`, not the woman's name `Петра`; `Олеся Статива`: feminine
     nominative, not the genitive of `Олесь`). A word with no reading in the nominative chosen stays
-    as written (`Олена Шемякіна`, a feminine surname the dictionary lacks)."""
+    as written (`Олена Шемякіна`, a feminine surname the dictionary lacks). Where readings of both
+    genders fit as well (`Лесю Мусаєву`: `Лесь Мусаєв` to whom, or `Леся Мусаєва` whom), the gender
+    the text shows (`gender`: the verb's agreement) wins, else a reading that starts with a first
+    name, else the one whose nominatives the article attests elsewhere without that doubt
+    (`attested`: `Мусаєва стверджувала`)."""
+    readings = _best_readings(words, lang)
+    if not readings:
+        return [_nominative(w, lang) for w in words]
+    if gender is not None:
+        readings = [r for r in readings if r[0][1] == gender] or readings
+    options = [(_given_name_first(words, r), _reading_nominatives(words, r, lang)) for r in readings]
+    # a first word read as a first name (`Ганна`, not the surname `Ганн`), then the attested: the first on a tie
+    return max(options, key=lambda o: (o[0], sum(n.lower() in attested for n in o[1])))[1]
+
+
+def _given_name_first(words: list[str], reading: Reading) -> bool:
+    """A name of several words begins with a first name in this reading."""
+    first = reading[1][0]
+    return len(words) < 2 or first is not None and "Name" in first.tag.grammemes
+
+
+def _best_readings(words: list[str], lang: str) -> list[Reading]:
+    """Every (case, gender) reading that fits the most words of a name, in `NAME_CASES` order."""
     parses = [[p for p in analyzer(lang).parse(w.lower()) if {"Name", "Surn", "Patr"} & p.tag.grammemes]
               for w in words]
-    best, best_score = None, 0
+    found: list[tuple[int, Reading]] = []
     for case in NAME_CASES:
         for gender in ("masc", "femn"):
             fits = [next((p for p in ps if p.tag.case == case and p.tag.gender == gender), None) for ps in parses]
             score = sum(f is not None for f in fits)
-            if score > best_score:
-                best, best_score = ((case, gender), fits), score
-    if best is None:
-        return [_nominative(w, lang) for w in words]
-    (case, gender), fits = best
+            if score:
+                found.append((score, ((case, gender), fits)))
+    best = max((score for score, _ in found), default=0)
+    return [reading for score, reading in found if score == best]
+
+
+def _reading_nominatives(words: list[str], reading: Reading, lang: str) -> list[str]:
+    (case, gender), fits = reading
     return [_capitalised(f.normal_form) if f is not None else _capitalised(w.lower()) if case == "nomn"
             else _surname_nominative(w, case, gender) or _nominative(w, lang) for w, f in zip(words, fits, strict=True)]
+
+
+def _attested_names(state: Linked, mentions: list[Mention]) -> frozenset[str]:
+    """The nominative name words the article's person mentions give without doubt of gender: those
+    read in one gender only (`Лесі Мусаєвої`), or in the gender of their verb (`Мусаєва
+    стверджувала`). They settle the mentions that two names share (`_agreeing_nominatives`)."""
+    if state.lang not in ("uk", "ru"):
+        return frozenset()
+    attested: set[str] = set()
+    for mention in mentions:
+        if mention.label != "PERS":
+            continue
+        words = _name_words(mention.text)
+        readings = _best_readings(words, state.lang)
+        gender = _mention_gender(state, mention)
+        readings = [r for r in readings if r[0][1] == gender] if gender is not None else readings
+        if readings and len({r[0][1] for r in readings}) == 1:
+            attested.update(n.lower() for n in _reading_nominatives(words, readings[0], state.lang))
+    return frozenset(attested)
 
 
 # case endings of the possessive surnames (`-ов`, `-ев`, `-ін`: `Цикоревим` -> `Цикорев`), which the
@@ -343,7 +396,7 @@ def _nominative(word: str, lang: str) -> str:
 
 
 def _person(state: Linked, mention: Mention) -> str | None:
-    parts = _name_parts(mention.text, state.lang)
+    parts = _name_parts(mention.text, state.lang, state.attested, _mention_gender(state, mention))
     if not parts:
         return None
     surname = lemma_set(parts[-1], state.lang) | lemma_set(mention.text.split()[-1], state.lang)
@@ -459,7 +512,7 @@ def _local_actor(state: Linked, mention: Mention) -> str:
     if earlier:
         return earlier
     if mention.label == "PERS":
-        native = " ".join(_name_parts(mention.text, state.lang))
+        native = " ".join(_name_parts(mention.text, state.lang, state.attested, _mention_gender(state, mention)))
         family = _family_name(state, mention, native)
         if family:
             native = f"{native} {family}"

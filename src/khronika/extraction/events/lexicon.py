@@ -73,6 +73,9 @@ class Lexicon:
     compound_prepositions: frozenset[str] = frozenset()
     participation_nouns: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
+    accused_nouns: frozenset[str] = frozenset()
+    reflexive_pronouns: frozenset[str] = frozenset()
+    official_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -111,4 +114,5 @@ def lexicon(lang: str) -> Lexicon:
                    frozenset(data.get("opponent_nouns", [])),
                    frozenset(data.get("noun_verbs", [])), frozenset(data.get("happening_verbs", [])),
                    frozenset(data.get("compound_prepositions", [])), frozenset(data.get("participation_nouns", [])),
-                   frozenset(data.get("receiving_verbs", [])))
+                   frozenset(data.get("receiving_verbs", [])), frozenset(data.get("accused_nouns", [])),
+                   frozenset(data.get("reflexive_pronouns", [])), frozenset(data.get("official_nouns", [])))

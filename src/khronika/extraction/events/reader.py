@@ -20,6 +20,7 @@ from khronika.extraction.events.lexicon import (
 )
 from khronika.extraction.events.merge import Found, Sides, merge
 from khronika.extraction.events.nouns import NounRoles
+from khronika.extraction.events.people import People
 from khronika.extraction.events.roles import Roles, _infinitive_complement
 from khronika.extraction.quotes import cues
 from khronika.language.morphology import analyzer, dictionary_lemmas
@@ -40,7 +41,7 @@ def find_events(doc: Doc, lang: str, mentions: list[Mention], actors: list[Actor
     return events
 
 
-class _Reader(NounRoles, Roles):
+class _Reader(NounRoles, People, Roles):
     def __init__(self, doc: Doc, lang: str, mentions: list[Mention], actors: list[Actor], quotes: list[Quote],
                  timexes: list[Timex], published: str | None):
         self.doc, self.lang, self.lex = doc, lang, lexicon(lang)
@@ -57,6 +58,8 @@ class _Reader(NounRoles, Roles):
         self.sides = Sides(self.actors)  # reads `self.actors`, which grows with the actors found here
         self.new_actors: dict[str, Actor] = {}
         self.inferred: set[str] = set()  # bodies an act implies that the text never names
+        self.person_genders: dict[str, set[str]] = {}  # `People._genders`, once per person
+        self.parser_genders: dict[str, set[str]] = {}  # `People._verb_genders`: the parser's gender of a first name
         self.agent_nouns = frozenset(cues(lang).get("organisation_nouns", [])) | self.lex.party_nouns
 
     # --- reading sentences -------------------------------------------------------------------
@@ -332,7 +335,7 @@ class _Reader(NounRoles, Roles):
             # `був взятий під варту`: custody is a court's measure, whoever acted in the sentence before
             actor = self._earlier_institution(trigger, self.lex.court_nouns) or self._generic_body(
                 self.lex.court_act_doer)
-        if not actor:
+        if not actor and not self._unnamed_person_subject(subject_head):  # a suspect no one names is not the police
             actor = self._actor_from_context(sentence, previous, speaker, category)
         if not actor and (self._impersonal(subject_head) or entry.genitive is not None and category in AUTHORITY_ACTS):
             # courts judge: a suspicion or charge left impersonal comes from the police or prosecution
@@ -455,10 +458,6 @@ class _Reader(NounRoles, Roles):
 
     def _quote_at(self, token: Token) -> Quote | None:
         return next((q for q in self.quotes if q.start <= token.idx < q.end), None)
-
-    def _last_person(self, token: Token) -> str | None:
-        people = [m for m in self.mentions if m.end <= token.idx and m.label in ("PERS", "PER")]
-        return people[-1].actor if people else None
 
     def _mentions_by_token(self, mentions: list[Mention]) -> dict[int, Mention]:
         by_token: dict[int, Mention] = {}

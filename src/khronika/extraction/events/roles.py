@@ -71,8 +71,11 @@ class Roles:
                 or any(c.dep_.startswith("nsubj") for c in verb.children):
             return False
         number = verb.morph.get("Number")
-        return "Nom" in token.morph.get("Case") and bool(number) and number == token.morph.get("Number") \
-            and any(c.dep_ == "obj" and c.i > verb.i for c in verb.children)
+        # `Прокурор це клопотання підтримав`: two objects, one of which only a nominative can be
+        if not number or number != token.morph.get("Number"):
+            return False
+        return "Nom" in token.morph.get("Case") and any(c.dep_ == "obj" and c.i > verb.i for c in verb.children) \
+            or self._nominative_only(token) and any(c.dep_ == "obj" and c.i != token.i for c in verb.children)
 
     def _shared_subject(self, verb: Token, speaker: str | None) -> list[str]:
         """`Слідчі провели обшуки та наклали арешт`: a coordinated verb without a subject of its own
@@ -233,7 +236,7 @@ class Roles:
             person = self._person_named_before(noun)
             return [person] if person is not None else []
         animate = animate or self._animate(noun)
-        if noun.pos_ != "NOUN" or not (lemma in self.agent_nouns or animate):
+        if not (noun.pos_ == "NOUN" or self._common_noun(noun)) or not (lemma in self.agent_nouns or animate):
             return []
         body = next((c for c in noun.rights if c.dep_ == "nmod" and c.lemma_.lower() in self.agent_nouns), None)
         if body is not None and animate:  # `Співробітники обласного управління`: the body acts
@@ -273,38 +276,6 @@ class Roles:
         if not any(m.actor == actor.id for m in self.mentions):
             self.inferred.add(actor.id)
         return [actor.id]
-
-    def _person_named_before(self, noun: Token) -> str | None:
-        """`Суд не підтримав аргументації екс-чиновниці` after `Наталя Бережанська ...`: a bare singular
-        person noun (`підозрювана`, `інженер`) is the person of its gender named last before it. One
-        that says more (`29-річного мешканця Закарпаття`, `директора фірми`) introduces someone new."""
-        if self.lang == "en" or "Sing" not in noun.morph.get("Number") or noun.lemma_.lower() in self.agent_nouns \
-                or noun.lemma_.lower() in self.lex.resident_nouns or noun.i in self.modifiers:
-            return None  # `киянин`, `громадянин`: a person of a place, someone new
-        if any("Rel" in t.morph.get("PronType") for t in self.doc[noun.i + 1:min(noun.i + 4, noun.sent.end)]):
-            return None  # `киянин, ім'я якого не розголошується`: described, so someone new
-        if any(c.dep_ in ("nmod", "nummod", "nummod:gov", "appos", "flat", "flat:name", "acl", "acl:relcl")
-               or any(ch.isdigit() for ch in c.text) for c in noun.children):
-            return None
-        gender = self._dictionary_genders(noun.lower_, lambda tag: noun.pos_ != "NOUN" or tag.POS == "NOUN")
-        people = [m for m in self.mentions if m.end <= noun.idx and m.label in ("PERS", "PER")]
-        if len(gender) != 1:
-            return None
-        return next((m.actor for m in reversed(people) if self._genders(m.actor) == gender), None)
-
-    def _dictionary_genders(self, word: str, fits) -> set[str]:
-        return {p.tag.gender for p in analyzer(self.lang).parse(word) if p.tag.gender and fits(p.tag)}
-
-    def _genders(self, actor_id: str) -> set[str]:
-        """A person's gender as the dictionary reads the names of all their mentions (`Андрій
-        Павленко`, not only `Павленко`, which could be either); nothing when they disagree."""
-        found: set[str] = set()
-        for mention in self.mentions:
-            if mention.actor == actor_id and mention.kind == "name":
-                for word in mention.text.split():
-                    genders = self._dictionary_genders(word.lower(), lambda tag: {"Name", "Surn"} & set(tag.grammemes))
-                    found |= genders if len(genders) == 1 else set()
-        return found if len(found) == 1 else set()
 
     def _war_side(self, noun: Token) -> list[str]:
         """`окупанти`, `бойовики`, `ворожа група`: the other side of the war as the Ukrainian press names
@@ -375,6 +346,9 @@ class Roles:
         coordinated with it (`США та НАТО`)."""
         if token.lower_ in self.lex.speaker_pronouns:
             return [speaker] if speaker else []
+        reflexive = self._reflexive(token, speaker)
+        if reflexive is not None:
+            return reflexive
         if token.lower_ in self.lex.person_pronouns or token.lower_ in self.lex.group_pronouns:
             governing = self._governing_subject(token)
             if governing:
@@ -410,6 +384,9 @@ class Roles:
                 deeper = self._named_in(child, modifiers)
                 if deeper:
                     return deeper
+        owner = self._pronoun_owner(token)  # `блокувати її роботу`
+        if owner:
+            return owner
         return self._modifying(token) if modifiers else []
 
     def _modifying(self, noun: Token) -> list[str]:
