@@ -560,3 +560,17 @@ def test_a_pronoun_may_mean_the_subject_of_an_earlier_clause_of_its_sentence():
     found, _ = events_of("Мешканець села перебував у розшуку, тому суддя Ігор Лях його заарештував.")
     coerce = [f for f in found if f[0] == "COERCE"]
     assert coerce and "мешканець" in (coerce[0][2] or [""])[0].lower()
+
+
+@pytest.mark.parametrize("lang", ["uk", "ru", "en"])
+def test_every_key_of_an_event_lexicon_is_read(lang):
+    """A key the reader does not know would be ignored without a word: each must be a `Lexicon` field."""
+    import json
+    from dataclasses import fields
+    from importlib import resources
+
+    from khronika.extraction.events.lexicon import Lexicon
+
+    data = json.loads(resources.files("khronika.data").joinpath("events", f"{lang}.json").read_text("utf-8"))
+    known = {f.name for f in fields(Lexicon)} | {"_about", "verbs", "phrases", "modes", "nouns"}
+    assert set(data) <= known, set(data) - known

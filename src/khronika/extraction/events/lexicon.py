@@ -4,7 +4,7 @@ PLOVER manual's rules use."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources
 
@@ -34,6 +34,9 @@ class Entry:
 
 @dataclass
 class Lexicon:
+    """One language's lexicon: the trigger heads, then one field per key of the data file (the
+    file's `_about` says what each does), filled by name."""
+
     heads: dict[str, list[Entry]]
     negation: frozenset[str]
     should: frozenset[str]
@@ -95,24 +98,17 @@ def lexicon(lang: str) -> Lexicon:
         for lemma in noun["lemmas"]:
             entry = Entry(noun["type"], noun.get("mode"), lemma, (), noun["genitive"], tuple(noun.get("at", [])))
             heads.setdefault(lemma, []).append(entry)
-    return Lexicon(heads, frozenset(data["negation"]), frozenset(data["should"]), frozenset(data["intent"]),
-                   frozenset(data["speaker_pronouns"]), frozenset(data["person_pronouns"]),
-                   frozenset(data.get("group_pronouns", [])),
-                   dict(data["recipient_preps"]), frozenset(data["located_preps"]),
-                   tuple(data.get("agent_markers", [])), frozenset(data.get("party_nouns", [])),
-                   frozenset(data.get("resident_nouns", [])),
-                   tuple((a, b) for a, b in data.get("participles", [])), frozenset(data.get("threat_marks", [])),
-                   frozenset(data.get("authority_nouns", [])), frozenset(data.get("person_nouns", [])),
-                   frozenset(data.get("enemy_nouns", [])), frozenset(data.get("enemy_adjectives", [])),
-                   data.get("enemy_side"), data.get("own_side"), frozenset(data.get("own_marks", [])),
-                   frozenset(data.get("lawsuit_words", [])), frozenset(data.get("court_nouns", [])),
-                   frozenset(data.get("addressed_to_court", [])), frozenset(data.get("addressed_to_authority", [])),
-                   frozenset(data.get("arrival_verbs", [])), frozenset(data.get("beneficiary_nouns", [])),
-                   frozenset(data.get("owner_verbs", [])), frozenset(data.get("reflexive_passives", [])),
-                   frozenset(data.get("court_acts", [])), data.get("court_act_doer"),
-                   bool(data.get("offers_need_recipient", False)), frozenset(data.get("finding_verbs", [])),
-                   frozenset(data.get("opponent_nouns", [])),
-                   frozenset(data.get("noun_verbs", [])), frozenset(data.get("happening_verbs", [])),
-                   frozenset(data.get("compound_prepositions", [])), frozenset(data.get("participation_nouns", [])),
-                   frozenset(data.get("receiving_verbs", [])), frozenset(data.get("accused_nouns", [])),
-                   frozenset(data.get("reflexive_pronouns", [])), frozenset(data.get("official_nouns", [])))
+    return Lexicon(heads, **{f.name: _value(f.type, data.get(f.name)) for f in fields(Lexicon) if f.name != "heads"})
+
+
+def _value(kind: str, raw):
+    """A lexicon key's value in the type its `Lexicon` field declares (a missing key is empty)."""
+    if kind == "dict[str, str]":
+        return dict(raw or {})
+    if kind.startswith("tuple"):
+        return tuple(tuple(x) if isinstance(x, list) else x for x in raw or ())
+    if kind == "bool":
+        return bool(raw)
+    if kind == "str | None":
+        return raw
+    return frozenset(raw or ())
