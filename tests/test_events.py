@@ -574,3 +574,8 @@ def test_every_key_of_an_event_lexicon_is_read(lang):
     data = json.loads(resources.files("khronika.data").joinpath("events", f"{lang}.json").read_text("utf-8"))
     known = {f.name for f in fields(Lexicon)} | {"_about", "verbs", "phrases", "modes", "nouns"}
     assert set(data) <= known, set(data) - known
+
+
+def test_closing_a_case_against_someone_is_a_concession():
+    found, _ = events_of("Генеральна прокуратура закрила кримінальну справу проти мера Степана Гнатюка.")
+    assert found == [("CONCEDE", ["Office of the Prosecutor General of Ukraine"], ["Stepan Hnatiuk"])]
