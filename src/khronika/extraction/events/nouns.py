@@ -16,7 +16,7 @@ SENTENCE_ENDS = {".", "!", "?", "…", "...", '"', "»", ")", ":"}
 
 
 class NounRoles:
-    """A mixin of `_Reader`, beside `Roles`: the parties of an event noun."""
+    """A mixin of `_Reader`, beside the role mixins: the parties of an event noun."""
 
     def _noun_parties(self, noun: Token, entry: Entry, sentence: Span,
                       speaker: str | None) -> tuple[list[str], list[str], Token] | None:

@@ -17,7 +17,7 @@ VERB_GENDERS = {"Masc": "masc", "Fem": "femn"}
 
 
 class People:
-    """A mixin of `_Reader`, beside `Roles`: the person behind a person noun or pronoun."""
+    """A mixin of `_Reader`, beside the role mixins: the person behind a person noun or pronoun."""
 
     def _person_named_before(self, noun: Token) -> str | None:
         """`Суд не підтримав аргументації екс-чиновниці` after `Наталя Бережанська ...`: a bare singular

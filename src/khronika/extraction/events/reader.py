@@ -1,11 +1,14 @@
 """Reading an article's sentences into events: triggers, negation and modality, date, place and
-speech; the roles come from `Roles`."""
+speech; the roles come from the mixins in actor.py, recipient.py, context.py, unnamed.py and
+parties.py."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
 from khronika.actors.kb import lemma_set
+from khronika.extraction.events.actor import ActorRoles
+from khronika.extraction.events.context import ContextRoles
 from khronika.extraction.events.lexicon import (
     AUTHORITY_ACTS,
     BECOMES_AGREE_IN_FUTURE,
@@ -20,8 +23,10 @@ from khronika.extraction.events.lexicon import (
 )
 from khronika.extraction.events.merge import Found, Sides, merge
 from khronika.extraction.events.nouns import NounRoles
+from khronika.extraction.events.parties import Parties, _infinitive_complement
 from khronika.extraction.events.people import People
-from khronika.extraction.events.roles import Roles, _infinitive_complement
+from khronika.extraction.events.recipient import RecipientRoles
+from khronika.extraction.events.unnamed import UnnamedParties
 from khronika.extraction.quotes import cues
 from khronika.language.morphology import analyzer, dictionary_lemmas
 from khronika.model import Actor, Event, Mention, Quote, Timex, party_ids, party_value
@@ -41,7 +46,7 @@ def find_events(doc: Doc, lang: str, mentions: list[Mention], actors: list[Actor
     return events
 
 
-class _Reader(NounRoles, People, Roles):
+class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, UnnamedParties, Parties):
     def __init__(self, doc: Doc, lang: str, mentions: list[Mention], actors: list[Actor], quotes: list[Quote],
                  timexes: list[Timex], published: str | None):
         self.doc, self.lang, self.lex = doc, lang, lexicon(lang)

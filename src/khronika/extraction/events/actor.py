@@ -1,0 +1,212 @@
+"""The actor of a trigger: its subject (or one the parser misread as an object), the subject it
+shares with a coordinated verb, the agent of a passive (`затриманий поліцією`) or an agent marker
+(`з боку бойовиків`), the organisation an impersonal plural speaks for (`в Альянсі вимагають`), a
+nominative before the verb when there is no parse, and the authority named or acting last in the
+article."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from khronika.actors.kb import lemma_set
+from khronika.language.morphology import analyzer
+
+
+class ActorRoles:
+    """A mixin of `_Reader` (reader.py): who acts. It reads the reader's state (`doc`, `lex`,
+    `by_token`, `mentions`, `actors`, `events`...)."""
+
+    def _actor(self, head: Token, trigger: Token, sentence: Span, speaker: str | None) -> list[str]:
+        if self._passive(head):  # `скоординована з Україною`, said by Blinken: his side did it
+            return self._passive_agent(head) or self._marked_agent(trigger, sentence) or \
+                ([speaker] if speaker is not None and self._quote_at(trigger) is not None else [])
+        for child in head.children if self.parsed else []:
+            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and not self._can_be_nominative(child):
+                continue  # `Бережанській повідомили про підозру`: a dative the parser took for the subject
+            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") or (child.dep_ == "agent" and self.lang == "en") \
+                    or self._misread_subject(child):
+                found = self._participants(child, speaker)
+                if found:
+                    return found
+                if speaker is not None and not self._names_someone(child) and self._animate(child) \
+                        and child.lemma_.lower() not in self.agent_nouns:  # `суд`, said by a lawyer, is the court
+                    return [speaker]  # `дипломати добиватимуться` in Putin's words: his side acts
+                unnamed = self._unnamed_agent(child)
+                if unnamed:
+                    return unnamed
+        shared = self._shared_subject(head, speaker)
+        if shared:
+            return shared
+        marked = self._marked_agent(trigger, sentence)
+        if marked:
+            return marked
+        located = self._located(head)
+        if located:
+            return located
+        if not self.parsed or not any(c.dep_.startswith("nsubj") for c in head.children):
+            before = self._nominative_before(head, sentence)
+            if before:
+                return before
+        if not self.parsed:  # `Полиция задержала`: an unnamed subject noun right before the verb
+            noun = self._noun_before(head, sentence)
+            if noun is not None:
+                return self._unnamed_agent(noun)
+        if speaker is not None and self._quote_at(trigger) is not None:
+            return [speaker]
+        return []
+
+    def _misread_subject(self, token: Token) -> bool:
+        """`Прикордонники 13 листопада затримали ... громадянина`: a nominative before the verb, agreeing
+        with it, that the parser took for a second object."""
+        verb = token.head
+        if not self.parsed or self.lang == "en" or token.dep_ != "obj" or token.i > verb.i \
+                or any(c.dep_.startswith("nsubj") for c in verb.children):
+            return False
+        number = verb.morph.get("Number")
+        # `Прокурор це клопотання підтримав`: two objects, one of which only a nominative can be
+        if not number or number != token.morph.get("Number"):
+            return False
+        return "Nom" in token.morph.get("Case") and any(c.dep_ == "obj" and c.i > verb.i for c in verb.children) \
+            or self._nominative_only(token) and any(c.dep_ == "obj" and c.i != token.i for c in verb.children)
+
+    def _shared_subject(self, verb: Token, speaker: str | None) -> list[str]:
+        """`Слідчі провели обшуки та наклали арешт`: a coordinated verb without a subject of its own
+        shares the subject of the verb it is coordinated with."""
+        if not self.parsed or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "ADJ") \
+                or any(c.dep_.startswith("nsubj") for c in verb.children) or self._passive(verb.head):
+            return []
+        return self._actor(verb.head, verb.head, verb.sent, speaker)
+
+    def _passive(self, verb: Token) -> bool:
+        """`Філіпчук був затриманий`, `12 осіб заарештовано`, `protesters were arrested`: the subject,
+        if there is one, is the party acted upon, not the actor."""
+        if not self.parsed:
+            return False
+        if self.lang == "en":  # `is opposed to`, `is committed to`: a stance of the subject, not a passive
+            return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(
+                (c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in verb.children)
+        return "Pass" in verb.morph.get("Voice") or "0" in verb.morph.get("Person") \
+            or self._describing_participle(verb) or verb.lemma_.lower() in self.lex.reflexive_passives
+
+    def _impersonal(self, verb: Token) -> bool:
+        """`Мусаєву затримали`, `Відкрито провадження`: no subject, so the doer is one named before."""
+        if self._passive(verb):
+            return True
+        if not self.parsed or self.lang == "en" or any(c.dep_.startswith("nsubj") and self._can_be_nominative(c)
+                                                       for c in verb.children):
+            return False  # `Бережанській повідомили`: a dative taken for the subject leaves it impersonal
+        return "Plur" in verb.morph.get("Number") and "Fin" in verb.morph.get("VerbForm") \
+            and "1" not in verb.morph.get("Person") and "2" not in verb.morph.get("Person")
+
+    def _earlier_institution(self, trigger: Token, kinds: frozenset[str] | None = None) -> list[str]:
+        """The authority named or acting last in the article (`Суд наклав арешт ... Конфіскували
+        техніку`): courts, police and prosecutors keep acting until the text names another; a firm
+        named in between (`провадження проти ТОВ «Альфа»`) is not one."""
+        named = [(m.end, [m.actor]) for m in self.mentions if m.end <= trigger.idx and m.label == "ORG"
+                 and self._authority(m.text, kinds)]
+        # a court inferred from an act (`взяли під варту`) was never named: it does not go on acting
+        acted = [(f.trigger.idx, [x for x in f.actor if self._institution(x, kinds) and x not in self.inferred])
+                 for f in self.events if f.trigger.i < trigger.i]
+        latest = max([(at, ids) for at, ids in named + acted if ids], default=None, key=lambda pair: pair[0])
+        return latest[1] if latest else []
+
+    def _authority(self, text: str, kinds: frozenset[str] | None = None) -> bool:
+        """`Прокуратура Херсонської області`, `СБУ`: a body that can act on a person, not a firm."""
+        words = {x for w in text.split() for x in lemma_set(w, self.lang)} | {w.lower() for w in text.split()}
+        return bool(words & (kinds or self.lex.authority_nouns))
+
+    def _institution(self, actor_id: str, kinds: frozenset[str] | None = None) -> bool:
+        actor = self.actors.get(actor_id)
+        return actor is not None and actor.type == "ORG" and self._authority(actor.names.get(self.lang, actor.name),
+                                                                               kinds)
+
+    def _passive_agent(self, verb: Token) -> list[str]:
+        """`затриманий поліцією`, `arrested by the police`: the instrumental or `by` phrase acts."""
+        for child in verb.children:
+            if self.lang == "en" and child.dep_ == "agent":
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif self.lang != "en" and child.dep_ in ("obl", "obl:agent") and "Ins" in child.morph.get("Case") \
+                    and self._preposition(child) is None:
+                target = child
+            else:
+                continue
+            if target is not None:
+                found = self._participants(target, None) or self._unnamed_agent(target)
+                if found:
+                    return found
+        return []
+
+    def _noun_before(self, verb: Token, sentence: Span) -> Token | None:
+        for token in reversed(self.doc[max(sentence.start, verb.i - 3):verb.i]):
+            if token.is_punct:
+                return None
+            if token.pos_ == "NOUN" and "Nom" in token.morph.get("Case"):
+                return token
+        return None
+
+    def _marked_agent(self, trigger: Token, sentence: Span) -> list[str]:
+        """`обстріл з боку бойовиків`: the party named after an agent marker near the trigger."""
+        words = [t.lower_ for t in sentence]
+        for marker in self.lex.agent_markers:
+            parts = marker.split()
+            for k in range(len(words) - len(parts) + 1):
+                start = sentence.start + k
+                if words[k:k + len(parts)] != parts or abs(start - trigger.i) > 8 or \
+                        (self.lang == "en" and start < trigger.i):
+                    continue
+                for token in self.doc[start + len(parts):min(start + len(parts) + 4, sentence.end)]:
+                    mention = self.by_token.get(token.i) or self.modifiers.get(token.i)
+                    if mention is not None:  # `з боку НЗФ` taken for a name: the enemy
+                        return self._war_side(token) if mention.actor.startswith("kh:") and self._war_side(token) \
+                            else [mention.actor]
+                    if token.pos_ == "NOUN":
+                        return self._unnamed_agent(token)
+        return []
+
+    def _located(self, verb: Token) -> list[str]:
+        """`в Альянсі вимагають`: the organisation an impersonal plural speaks for."""
+        if not self.lex.located_preps or "Plur" not in verb.morph.get("Number"):
+            return []
+        for token in self.doc[max(verb.sent.start, verb.i - 6):verb.i]:
+            if token.lower_ in self.lex.located_preps and token.i + 1 < verb.i:
+                mention = self.by_token.get(token.i + 1) or self.by_token.get(min(token.i + 2, verb.i - 1))
+                if mention is not None and mention.label == "ORG":
+                    return [mention.actor]
+        return []
+
+    def _nominative_before(self, verb: Token, sentence: Span) -> list[str]:
+        start = sentence.start
+        for token in self.doc[sentence.start:verb.i]:
+            if token.text in (":",) or token.lower_ in ("що", "что", "that"):
+                start = token.i + 1
+        for token in reversed(self.doc[start:verb.i]):
+            mention = self.by_token.get(token.i)
+            if mention is not None and self._nominative_token(token) and self._can_be_nominative(token):
+                if self._inside_prepositional(token, start):
+                    continue
+                return [mention.actor]
+        return []
+
+    def _inside_prepositional(self, token: Token, floor: int) -> bool:
+        preps = set(self.lex.recipient_preps) | set(self.lex.located_preps)
+        for back in range(token.i - 1, max(floor, token.i - 4) - 1, -1):
+            word = self.doc[back]
+            if word.lower_ in preps:
+                return True
+            if word.pos_ not in ("ADJ", "PROPN", "NOUN", "DET", "NUM") or word.is_punct:
+                break
+        return False
+
+    def _can_be_nominative(self, token: Token) -> bool:
+        if self.lang == "en" or token.pos_ not in ("NOUN", "PROPN"):
+            return True
+        return any(p.tag.case == "nomn" for p in analyzer(self.lang).parse(token.lower_)) or not \
+            any(p.tag.case for p in analyzer(self.lang).parse(token.lower_))
+
+    def _nominative_token(self, token: Token) -> bool:
+        if self.lang == "en":
+            return True
+        cases = token.morph.get("Case")
+        if cases:
+            return "Nom" in cases
+        return any(p.tag.case == "nomn" for p in analyzer(self.lang).parse(token.lower_))

@@ -1,0 +1,118 @@
+"""The parties a noun phrase names (itself, its genitive, what is coordinated with it, its
+adjectives, a pronoun's person) and the preposition governing a word: the helpers the actor,
+recipient and context mixins share."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from khronika.extraction.events.lexicon import COORDINATION
+
+
+class Parties:
+    """A mixin of `_Reader` (reader.py): the actors a phrase names."""
+
+    def _governing_subject(self, pronoun: Token) -> list[str]:
+        verb = pronoun.head
+        if not self.parsed or verb.dep_ != "ccomp":
+            return []
+        for child in verb.head.children:
+            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and child.i != pronoun.i and \
+                    child.lower_ not in self.lex.person_pronouns | self.lex.group_pronouns:
+                return self._participants(child, None)
+        return []
+
+    def _names_someone(self, token: Token) -> bool:
+        return token.pos_ == "PROPN" or token.lower_ in self.lex.person_pronouns
+
+    def _participants(self, token: Token, speaker: str | None, modifiers: bool = True) -> list[str]:
+        """The actors a noun phrase names: itself, the genitive it governs (`країни ЄС`), and what is
+        coordinated with it (`США та НАТО`)."""
+        if token.lower_ in self.lex.speaker_pronouns:
+            return [speaker] if speaker else []
+        reflexive = self._reflexive(token, speaker)
+        if reflexive is not None:
+            return reflexive
+        if token.lower_ in self.lex.person_pronouns or token.lower_ in self.lex.group_pronouns:
+            governing = self._governing_subject(token)
+            if governing:
+                return governing  # `Syria says it will not accept`: the one who says it
+            person = self._last_person(token) if token.lower_ in self.lex.person_pronouns else None
+            return [person] if person else []
+        found = self._named_in(token, modifiers)
+        for conj in (c for c in token.children if c.dep_ in COORDINATION):
+            found += [x for x in self._named_in(conj, modifiers) if x not in found]
+        return found
+
+    def _named_in(self, token: Token, modifiers: bool = True) -> list[str]:
+        mention = self.by_token.get(token.i)
+        if mention is not None and mention.actor.startswith("kh:") and self._war_side(token):
+            return self._war_side(token)  # `Окупанти кілька разів` taken for a name: the enemy
+        if mention is not None:
+            return [mention.actor]
+        if token.lemma_.lower() in self.lex.resident_nouns | self.lex.opponent_nouns:
+            # `громадянина Канади`, `противники української незалежності`: not Canada, not Ukraine
+            return []
+        if self.lang != "en" and token.pos_ == "NOUN" and self._animate(token):
+            # `директора фірми «УПС» Тараса Палія`: the person named, not the firm they run
+            person = next((self.by_token[t.i] for t in token.subtree if t.i > token.i and t.i in self.by_token
+                           and self.by_token[t.i].label in ("PERS", "PER") and t.i <= token.i + 6), None)
+            if person is not None:
+                return [person.actor]
+        for child in token.children:  # the first named genitive dependent: `керівництво Росії`
+            if child.dep_ in ("nmod", "nmod:poss", "poss", "compound", "amod", "flat", "flat:title", "appos") \
+                    and child.i in self.by_token and self._owned(child):
+                return self._war_side(child) or [self.by_token[child.i].actor]  # `обстріл з боку НЗФ`
+        for child in token.children:
+            if child.dep_ == "nmod" and self._owned(child):
+                deeper = self._named_in(child, modifiers)
+                if deeper:
+                    return deeper
+        owner = self._pronoun_owner(token)  # `блокувати її роботу`
+        if owner:
+            return owner
+        return self._modifying(token) if modifiers else []
+
+    def _modifying(self, noun: Token) -> list[str]:
+        """The parties named by the adjectives of a noun (`Hungarian and Romanian officials`)."""
+        found: list[str] = []
+        for child in noun.children:
+            if child.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            for word in [child, *(c for c in child.children if c.dep_ == "conj")]:
+                mention = self.modifiers.get(word.i)
+                if mention is not None and mention.actor not in found:
+                    found.append(mention.actor)
+        return found
+
+    def _owned(self, token: Token) -> bool:
+        """A dependent that stands for its head's owner or addressee (`вимоги Москви`, `санкції проти
+        Росії`), not a place (`протестувальників у Мінську`)."""
+        prep = self._preposition(token)
+        return prep is None or prep in self.lex.recipient_preps
+
+    def _preposition(self, token: Token) -> str | None:
+        if self.lang == "en":
+            return token.lower_ if token.dep_ in ("prep", "dative") and token.pos_ == "ADP" else None
+        for child in token.children:
+            if child.dep_ == "case":
+                two = f"{child.lower_} {self.doc[child.i + 1].lower_}" if child.i + 1 < len(self.doc) else ""
+                return two if two in self.lex.recipient_preps else child.lower_
+        return None
+
+    def _preposition_before(self, token: Token) -> str | None:
+        """The preposition governing a name, reading back over its adjectives (`проти Білорусі`)."""
+        for back in range(token.i - 1, max(token.sent.start, token.i - 4) - 1, -1):
+            word = self.doc[back]
+            if word.pos_ == "ADP":
+                return word.lower_
+            if word.pos_ not in ("ADJ", "PROPN", "NOUN", "DET", "NUM") or word.is_punct:
+                return None
+            if back < token.i - 1 and word.i not in self.by_token:
+                return None
+        return None
+
+
+def _infinitive_complement(token: Token) -> bool:
+    """`наміру йти`, `від Росії вивести`: an infinitive that completes a noun, not a clause of its own."""
+    return token.dep_ == "acl" and "Inf" in token.morph.get("VerbForm")
