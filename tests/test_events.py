@@ -579,3 +579,9 @@ def test_every_key_of_an_event_lexicon_is_read(lang):
 def test_closing_a_case_against_someone_is_a_concession():
     found, _ = events_of("Генеральна прокуратура закрила кримінальну справу проти мера Степана Гнатюка.")
     assert found == [("CONCEDE", ["Office of the Prosecutor General of Ukraine"], ["Stepan Hnatiuk"])]
+
+
+def test_a_passive_participle_with_an_instrumental_is_done_by_it():
+    found, _ = events_of("Сьогодні розглянуть підтриманий Кабінетом Міністрів України проект закону депутата Сергія "
+                         "Коваля.")
+    assert found == [("SUPPORT", ["Cabinet of Ministers of Ukraine"], ["Serhii Koval"])]

@@ -86,7 +86,16 @@ class ActorRoles:
             return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(
                 (c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in verb.children)
         return "Pass" in verb.morph.get("Voice") or "0" in verb.morph.get("Person") \
-            or self._describing_participle(verb) or verb.lemma_.lower() in self.lex.reflexive_passives
+            or self._describing_participle(verb) or verb.lemma_.lower() in self.lex.reflexive_passives \
+            or self._participle_with_agent(verb)
+
+    def _participle_with_agent(self, verb: Token) -> bool:
+        """`Підтриманий Адміністрацією Президента проект`: a passive participle with a bare
+        instrumental is a passive whatever the parser labelled it; the instrumental acts."""
+        if verb.pos_ != "ADJ" or not any("pssv" in p.tag for p in analyzer(self.lang).parse(verb.lower_)):
+            return False
+        return any(c.dep_ in ("obl", "obl:agent") and "Ins" in c.morph.get("Case") and self._preposition(c) is None
+                   for c in verb.children)
 
     def _impersonal(self, verb: Token) -> bool:
         """`Мусаєву затримали`, `Відкрито провадження`: no subject, so the doer is one named before."""
