@@ -585,3 +585,9 @@ def test_a_passive_participle_with_an_instrumental_is_done_by_it():
     found, _ = events_of("Сьогодні розглянуть підтриманий Кабінетом Міністрів України проект закону депутата Сергія "
                          "Коваля.")
     assert found == [("SUPPORT", ["Cabinet of Ministers of Ukraine"], ["Serhii Koval"])]
+
+
+def test_supporting_a_motion_told_before_acts_on_the_one_who_made_it():
+    found, _ = events_of("Обвинувачений інженер Іван Коваль клопотав про звільнення від відповідальності. Прокурор це "
+                         "клопотання підтримав.")
+    assert found[-1] == ("SUPPORT", ["Прокурор"], ["Ivan Koval"])

@@ -207,6 +207,21 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             return None
         return self._found(trigger, entry, "ACCUSE", actor, recipient, sentence, False, None, reported_by)
 
+    def _motion_owner(self, trigger: Token) -> list[str]:
+        """`Прокурор це клопотання підтримав`: supporting or opposing a motion or claim told before
+        acts on the one who made it, the actor of the latest request or claim with that word."""
+        if not self.parsed:
+            return []
+        words = {self._lemmas(c)[0] for c in trigger.children if c.dep_ in ("obj", "nsubj", "obl")}
+        words &= self.lex.addressed_to_court | self.lex.lawsuit_words
+        if not words:
+            return []
+        for found in reversed(self.events):
+            told = {found.entry.cue, *found.entry.needs, *self._lemmas(found.trigger)}
+            if found.actor and (told & words or found.type == "REQUEST" and told & self.lex.addressed_to_court):
+                return list(found.actor)
+        return []
+
     def _sued(self, claimants: list[str]) -> list[str]:
         """`Суд задовольнив позов прокуратури`: granting a claim sanctions the one it was brought
         against (the recipient of the claimant's lawsuit told before), not the claimant."""
@@ -354,6 +369,8 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         recipient = own[1] or (self._recipient(trigger, sentence, actor) if entry.genitive is None else [])
         if doer is not None:  # the doer read as an object is not also the one acted on
             recipient = [x for x in recipient if x not in actor and x not in self._unnamed_recipient(doer)]
+        if not recipient:
+            recipient = [x for x in self._motion_owner(trigger) if not self.sides.same_any(x, actor)]
         if not recipient:
             recipient = self._recipient_from_context(category, actor, sentence, previous)
         if entry.mode == "vandalize":
