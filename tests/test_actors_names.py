@@ -101,3 +101,9 @@ def test_a_name_that_could_start_with_a_surname_is_read_with_a_first_name():
 
     # `Ганна` is also the genitive of a surname `Ганн`; an attested `Гайдамакін` must not make her a man
     assert _name_parts("Ганна Гайдамакіна", "uk", frozenset({"гайдамакін", "петро"})) == ["Ганна", "Гайдамакіна"]
+
+
+def test_coordinated_adjectives_before_a_plural_body_name_stay_plural():
+    from khronika.actors.names import nominative_phrase
+
+    assert nominative_phrase("Львівських обласної та міської рад", "uk") == "Львівські обласні та міські ради"

@@ -154,11 +154,12 @@ def _head_index(parses: list[list]) -> int | None:
 def _head_reading(readings: list, adjectives: list[list]):
     """The head noun's reading the adjectives before it agree with; among those a singular one,
     then a common noun before a first name (`ради`: `рада`, genitive, not the plural of `рад`)."""
-    def rank(item: tuple[int, object]) -> tuple[bool, bool, bool, int]:
+    def rank(item: tuple[int, object]) -> tuple[int, bool, bool, int]:
         index, noun = item
-        agrees = all(_agreeing(adjective, noun) for adjective in adjectives)
+        # most adjectives agreeing: `Одеських обласної та міської рад` is plural, its adjectives mixed
+        disagreeing = sum(not _agreeing(adjective, noun) for adjective in adjectives)
         named = bool({"Name", "Surn", "Patr"} & noun.tag.grammemes)
-        return not agrees, _is_plural(noun.tag), named, index
+        return disagreeing, _is_plural(noun.tag), named, index
 
     return min(enumerate(_nouns(readings)), key=rank)[1]
 
