@@ -591,3 +591,13 @@ def test_supporting_a_motion_told_before_acts_on_the_one_who_made_it():
     found, _ = events_of("Обвинувачений інженер Іван Коваль клопотав про звільнення від відповідальності. Прокурор це "
                          "клопотання підтримав.")
     assert found[-1] == ("SUPPORT", ["Прокурор"], ["Ivan Koval"])
+
+
+def test_a_countrys_side_in_the_timeline_includes_its_officials(store):
+    store.add(analyze("Санкції\nЄС запровадив нові санкції проти Росії.", published="2022-03-01"))
+    store.add(analyze("Зустріч\nСергій Лавров зустрівся з Мевлютом Чавушоглу в Анталії.", published="2022-03-10"))
+    store.commit()
+    assert [e.type for e in store.timeline(actor="Росія")] == ["SANCTION"]
+    side = store.timeline(actor="Росія", side=True)
+    assert [(e.type, e.actor_names) for e in side] == [("SANCTION", ["European Union"]),
+                                                       ("CONSULT", ["Sergey Lavrov"])]

@@ -49,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("timeline", help="the events of the store in date order, merged across articles")
     p.add_argument("--db", default=DEFAULT_DB)
     p.add_argument("--actor", help="only events with this actor or recipient (id or name: Q159, russia, Росія)")
+    p.add_argument("--side", action="store_true",
+                   help="with --actor COUNTRY, also the events of its people and bodies (its officials, ministries)")
     p.add_argument("--from", dest="start", type=_partial_date, help="from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
     p.add_argument("--to", dest="end", type=_partial_date, help="up to this date, inclusive")
     p.add_argument("--json", action="store_true", help="one JSON object per event")
@@ -251,7 +253,7 @@ def _partial_date(value: str) -> str:
 
 def cmd_timeline(args) -> int:
     with _open_existing(args.db) as store:
-        entries = store.timeline(args.actor, args.start, args.end)
+        entries = store.timeline(args.actor, args.start, args.end, args.side)
     for entry in entries:
         if args.json:
             print(json.dumps(entry.to_dict(), ensure_ascii=False))

@@ -85,11 +85,13 @@ class TimelineEvent:
 
 
 def timeline(db: sqlite3.Connection, actor: str | None = None, start: str | None = None,
-             end: str | None = None) -> list[TimelineEvent]:
+             end: str | None = None, side: bool = False) -> list[TimelineEvent]:
     """The chronicle in date order, optionally for one actor (as actor or recipient) and a date range.
 
-    `actor` is an actor id or a name in any language the store knows (`russia`, `Росія`, `Q159`)."""
-    ids = resolve_actor(db, actor) if actor else None
+    `actor` is an actor id or a name in any language the store knows (`russia`, `Росія`, `Q159`).
+    With `side`, a country also stands for its people and bodies (Lavrov and the Russian MFA for
+    Russia), as event datasets code an official by the state they act for."""
+    ids = resolve_actor(db, actor, side) if actor else None
     if actor and not ids:
         raise ValueError(f"no actor {actor!r} in the store")
     names = {row[0]: row[1] for row in db.execute("SELECT id, name FROM actors")}
@@ -111,13 +113,20 @@ def timeline(db: sqlite3.Connection, actor: str | None = None, start: str | None
     return entries
 
 
-def resolve_actor(db: sqlite3.Connection, wanted: str) -> set[str]:
+def resolve_actor(db: sqlite3.Connection, wanted: str, side: bool = False) -> set[str]:
+    """The ids an actor's id or name stands for; with `side`, a country's people and bodies too."""
     lowered = wanted.strip().lower()
-    found = set()
-    for row in db.execute("SELECT id, name, names FROM actors"):
+    found, countries = set(), set()
+    for row in db.execute("SELECT id, name, names, type, country FROM actors"):
         names = [row[1] or "", *json.loads(row[2] or "{}").values()]
         if row[0].lower() == lowered or any(n.lower() == lowered for n in names):
             found.add(row[0])
+            if row[3] == "LOC" and row[4]:
+                countries.add(row[4])
+    if side and countries:
+        marks = ",".join("?" * len(countries))
+        found |= {r[0] for r in db.execute(
+            f"SELECT id FROM actors WHERE type IN ('PER', 'ORG') AND country IN ({marks})", sorted(countries))}
     return found
 
 

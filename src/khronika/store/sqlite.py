@@ -209,9 +209,10 @@ class Store:
         return columns, (tuple(r) for r in self.db.execute(f"SELECT {quoted} FROM {table} {order}"))
 
     def timeline(self, actor: str | None = None, start: str | None = None,
-                 end: str | None = None) -> list[TimelineEvent]:
-        """Events merged across articles, in date order, each with every article that tells it."""
-        return timeline(self.db, actor, start, end)
+                 end: str | None = None, side: bool = False) -> list[TimelineEvent]:
+        """Events merged across articles, in date order, each with every article that tells it;
+        with `side`, a country's events include those of its people and bodies."""
+        return timeline(self.db, actor, start, end, side)
 
     def search(self, fts_query: str, limit: int = 20) -> list[sqlite3.Row]:
         return self.db.execute(
