@@ -601,3 +601,8 @@ def test_a_countrys_side_in_the_timeline_includes_its_officials(store):
     side = store.timeline(actor="Росія", side=True)
     assert [(e.type, e.actor_names) for e in side] == [("SANCTION", ["European Union"]),
                                                        ("CONSULT", ["Sergey Lavrov"])]
+
+
+def test_english_codes_the_place_of_an_undirected_act_as_its_recipient():
+    found, _ = events_of("Serbia lifted a night curfew in Montenegro on Wednesday.", lang="en")
+    assert found == [("CONCEDE", ["Serbia"], ["Montenegro"])]

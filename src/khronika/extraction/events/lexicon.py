@@ -79,6 +79,7 @@ class Lexicon:
     accused_nouns: frozenset[str] = frozenset()
     reflexive_pronouns: frozenset[str] = frozenset()
     official_nouns: frozenset[str] = frozenset()
+    place_is_recipient: bool = False
 
 
 @cache

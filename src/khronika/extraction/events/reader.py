@@ -392,6 +392,9 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         if entry.cue in self.lex.arrival_verbs and all(
                 getattr(self.actors.get(x), "type", "LOC") == "LOC" for x in recipient):
             return None  # `прибув до Криму`: travel, not a visit to someone
+        if not recipient and self.lex.place_is_recipient:
+            place = self._location(trigger)  # `lifted a curfew in Montenegro`: the place's people are acted on
+            recipient = [place] if place is not None and not self.sides.same_any(place, actor) else []
         reported_by = speaker if speaker and speaker not in actor else None
         if not actor and not recipient and quote is None and category not in ("ASSAULT", "PROTEST", "COERCE"):
             return None  # a bare verb with no party at all (`the talks were discussed`) says too little
