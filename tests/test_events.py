@@ -421,6 +421,8 @@ def test_a_proposal_made_to_no_one_is_not_an_offer():
     assert found == []
     found, _ = events_of("Японія пропонує Україні кредит на пільгових умовах.")
     assert found == [("AGREE", ["Japan"], ["Ukraine"])]
+
+
 def test_an_event_noun_takes_its_parties_from_its_own_words():
     found, _ = events_of("Працівники Служби безпеки України провели обшуки в офісі компанії «Укрнафта».")
     assert found == [("COERCE", ["Security Service of Ukraine"], ["Укрнафта"])]

@@ -92,7 +92,7 @@ class ActorRoles:
     def _participle_with_agent(self, verb: Token) -> bool:
         """`Підтриманий Адміністрацією Президента проект`: a passive participle with a bare
         instrumental is a passive whatever the parser labelled it; the instrumental acts."""
-        if verb.pos_ != "ADJ" or not any("pssv" in p.tag for p in analyzer(self.lang).parse(verb.lower_)):
+        if verb.pos_ != "ADJ" or not self._passive_participle(verb):
             return False
         return any(c.dep_ in ("obl", "obl:agent") and "Ins" in c.morph.get("Case") and self._preposition(c) is None
                    for c in verb.children)

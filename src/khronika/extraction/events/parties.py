@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from khronika.extraction.events.lexicon import COORDINATION
+from khronika.language.morphology import analyzer
 
 
 class Parties:
@@ -99,6 +100,10 @@ class Parties:
                 two = f"{child.lower_} {self.doc[child.i + 1].lower_}" if child.i + 1 < len(self.doc) else ""
                 return two if two in self.lex.recipient_preps else child.lower_
         return None
+
+    def _passive_participle(self, token: Token) -> bool:
+        """The dictionary reads the word as a passive participle (`затриманому`, `підтриманий`)."""
+        return any("pssv" in p.tag for p in analyzer(self.lang).parse(token.lower_))
 
     def _preposition_before(self, token: Token) -> str | None:
         """The preposition governing a name, reading back over its adjectives (`проти Білорусі`)."""

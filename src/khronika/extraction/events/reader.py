@@ -177,9 +177,10 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
     def _entry(self, token: Token, sentence: Span) -> Entry | None:
         if self.lang == "en" and token.pos_ not in ("VERB", "AUX", "NOUN"):
             return None
-        if self._finding_clause(token) is not None:
-            return Entry("ACCUSE", "allege", next(x for x in self._lemmas(token) if x in self.lex.finding_verbs))
-        for lemma in self._lemmas(token):
+        lemmas = self._lemmas(token)
+        if self._finding_clause(token, lemmas) is not None:
+            return Entry("ACCUSE", "allege", next(x for x in lemmas if x in self.lex.finding_verbs))
+        for lemma in lemmas:
             for entry in self.lex.heads.get(lemma, []):
                 if entry.genitive is not None and token.pos_ != "NOUN":
                     continue
@@ -187,9 +188,10 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
                     return entry
         return None
 
-    def _finding_clause(self, token: Token) -> Token | None:
+    def _finding_clause(self, token: Token, lemmas: list[str] | None = None) -> Token | None:
         """`Слідчі встановили, що фірма ...`: the `що` clause of a verb of finding or asserting."""
-        if not self.parsed or not self.lex.finding_verbs or not set(self._lemmas(token)) & self.lex.finding_verbs:
+        if not self.parsed or not self.lex.finding_verbs \
+                or not set(lemmas if lemmas is not None else self._lemmas(token)) & self.lex.finding_verbs:
             return None
         return next((c for c in token.children if c.dep_ in ("ccomp", "csubj", "advcl")  # parsers differ
                      and any(m.dep_ == "mark" and m.lower_ in ("що", "что") for m in c.children)), None)
@@ -217,16 +219,20 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         if not words:
             return []
         for found in reversed(self.events):
-            told = {found.entry.cue, *found.entry.needs, *self._lemmas(found.trigger)}
+            told = self._told(found)
             if found.actor and (told & words or found.type == "REQUEST" and told & self.lex.addressed_to_court):
                 return list(found.actor)
         return []
+
+    def _told(self, found: Found) -> set[str]:
+        """The words an event told before stands on: its cue, the words its phrase needs, its trigger's lemmas."""
+        return {found.entry.cue, *found.entry.needs, *self._lemmas(found.trigger)}
 
     def _sued(self, claimants: list[str]) -> list[str]:
         """`Суд задовольнив позов прокуратури`: granting a claim sanctions the one it was brought
         against (the recipient of the claimant's lawsuit told before), not the claimant."""
         lawsuits = [f for f in reversed(self.events) if f.type == "ACCUSE" and f.recipient
-                    and {f.entry.cue, *f.entry.needs, *self._lemmas(f.trigger)} & self.lex.lawsuit_words]
+                    and self._told(f) & self.lex.lawsuit_words]
         by_claimant = [f for f in lawsuits if self.sides.same_any_list(f.actor, claimants)]
         # the claimant may be named another way (`прокуратура столиці`, `столична прокуратура`)
         against = by_claimant or [f for f in lawsuits if not self.sides.same_any_list(f.recipient, claimants)]

@@ -64,8 +64,7 @@ class RecipientRoles:
         participle endings where the parser gives none."""
         if not self.parsed or self.lang == "en" or trigger.pos_ != "ADJ" or trigger.dep_ not in ("amod", "acl"):
             return False
-        return "Pass" in trigger.morph.get("Voice") or any(
-            "pssv" in p.tag for p in analyzer(self.lang).parse(trigger.lower_))
+        return "Pass" in trigger.morph.get("Voice") or self._passive_participle(trigger)
 
     def _described(self, participle: Token) -> list[str]:
         """The party a participle phrase is set after (`голові профспілки Дмитру Філіпчуку, затриманому`):
