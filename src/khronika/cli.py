@@ -122,10 +122,12 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--data", default="../shared/data", help="the shared data folder the dev set's documents are in")
     q.add_argument("--dev", default="tests/data", help="folder of the dev set files")
     q.add_argument("--json", action="store_true")
-    v = ev.add_parser("events", help="Ukrainian PLOVER events on the hand-annotated dev set "
-                      "(tests/data/events_dev*.jsonl)")
-    v.add_argument("--data", default="../shared/data", help="the shared data folder the dev set's documents are in")
-    v.add_argument("--dev", default="tests/data", help="folder of the dev set files")
+    v = ev.add_parser("events", help="Ukrainian PLOVER events on a hand-annotated set "
+                      "(tests/data/events_dev*.jsonl, or events_test*.jsonl with --split test)")
+    v.add_argument("--data", default="../shared/data", help="the shared data folder the set's documents are in")
+    v.add_argument("--dev", default="tests/data", help="folder of the annotated set files")
+    v.add_argument("--split", default="dev", choices=["dev", "test"],
+                   help="dev: the set the rules are tuned on; test: the set kept apart to check they generalise")
     v.add_argument("--show-errors", action="store_true", help="list missed and extra events")
     v.add_argument("--json", action="store_true")
     r = ev.add_parser("ner-ru", help="Russian NER (natasha) on factRuEval-2016 test")
@@ -325,7 +327,8 @@ def cmd_eval(args) -> int:
     elif args.what == "events":
         from khronika.evaluation.events import evaluate_events, format_report
 
-        report = evaluate_events(Path(args.data), Path(args.dev), show_errors=args.show_errors)
+        report = evaluate_events(Path(args.data), Path(args.dev), show_errors=args.show_errors,
+                                 split=args.split)
     elif args.what == "ner-ru":
         from khronika.evaluation.ner_ru import evaluate_ner_ru, format_report
 

@@ -1,5 +1,7 @@
 """`khronika eval events`: PLOVER events on the hand-annotated Ukrainian dev set
-`tests/data/events_dev*.jsonl` (format in `tests/data/events_dev.md`).
+`tests/data/events_dev*.jsonl` (format in `tests/data/events_dev.md`), or with `split="test"` on the
+test set `tests/data/events_test*.jsonl`, annotated the same way on other documents and never used to
+write rules, so that the dev figure's generalisation can be checked.
 
 Each document runs through the pipeline as it is stored (no furniture cleaning). Output and gold
 events are paired one to one (a maximum bipartite matching, as `seed_check.py events` does): a pair
@@ -24,7 +26,7 @@ from pathlib import Path
 from khronika.evaluation.gold import analyse_raw, english_names, load_documents, norm
 from khronika.model import Analysis, Event, party_ids
 
-DEV_FILES = "events_dev*.jsonl"
+SPLIT_FILES = {"dev": "events_dev*.jsonl", "test": "events_test*.jsonl"}
 
 
 def _names(analysis: Analysis) -> dict[str, set[str]]:
@@ -94,9 +96,12 @@ def _prf(right: int, gold: int, output: int) -> dict[str, float]:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
 
 
-def evaluate_events(data: Path, dev_folder: Path, analyse=None, show_errors: bool = False) -> dict:
+def evaluate_events(data: Path, dev_folder: Path, analyse=None, show_errors: bool = False,
+                    split: str = "dev") -> dict:
     analyse = analyse or analyse_raw
-    documents = load_documents(dev_folder, DEV_FILES)
+    documents = load_documents(dev_folder, SPLIT_FILES[split])
+    if not documents:
+        raise FileNotFoundError(f"no {split} set: nothing matches {SPLIT_FILES[split]} in {dev_folder}")
     right = Counter()
     gold_total = output_total = 0
     per_type_gold, per_type_right = Counter(), Counter()
@@ -116,7 +121,7 @@ def evaluate_events(data: Path, dev_folder: Path, analyse=None, show_errors: boo
                     per_type_right[g["type"]] += k in match
                 if show_errors:
                     errors += _errors(document["doc"], golds, events, match, analysis)
-    report = {"documents": len(documents), "gold": gold_total, "output": output_total,
+    report = {"split": split, "documents": len(documents), "gold": gold_total, "output": output_total,
               "lenient": _prf(right["lenient"], gold_total, output_total),
               "strict": _prf(right["strict"], gold_total, output_total),
               "category": _prf(right["category"], gold_total, output_total),
@@ -142,8 +147,8 @@ def _errors(doc: str, golds: list[dict], events: list[Event], match: dict[int, i
 
 
 def format_report(report: dict) -> str:
-    lines = [f"Ukrainian events dev set: {report['documents']} documents, {report['gold']} gold events "
-             f"(negated ones left out), {report['output']} output events"]
+    lines = [f"Ukrainian events {report.get('split', 'dev')} set: {report['documents']} documents, "
+             f"{report['gold']} gold events (negated ones left out), {report['output']} output events"]
     for label, what in (("lenient", "category + actor + recipient (gold null recipient asks nothing)"),
                         ("strict", "category + actor + recipient (gold null recipient asks for none)"),
                         ("category", "category only")):
