@@ -608,3 +608,17 @@ def test_a_countrys_side_in_the_timeline_includes_its_officials(store):
 def test_english_codes_the_place_of_an_undirected_act_as_its_recipient():
     found, _ = events_of("Serbia lifted a night curfew in Montenegro on Wednesday.", lang="en")
     assert found == [("CONCEDE", ["Serbia"], ["Montenegro"])]
+
+
+def test_a_suspects_denial_goes_to_the_authority_handling_the_case():
+    found, _ = events_of("Поліція затримала Івана Петренка. Підозрюваний спочатку заперечував свою причетність до "
+                         "крадіжки.")
+    assert ("REJECT", ["Ivan Petrenko"], ["Поліція"]) in found
+
+
+def test_a_promised_pardon_is_a_concession_and_its_condition_no_event():
+    found, _ = events_of("Слідчий комітет Росії порушив справу проти поета Івана Петренка. Йому обіцяли амністію, "
+                         "якщо він визнає провину й покається.")
+    assert ("CONCEDE", ["Investigative Committee of Russia"], ["Ivan Petrenko"]) in found
+    assert [f for f in found if f[0] in ("AGREE", "CONCEDE")] == [
+        ("CONCEDE", ["Investigative Committee of Russia"], ["Ivan Petrenko"])]

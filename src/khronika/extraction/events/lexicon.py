@@ -80,6 +80,7 @@ class Lexicon:
     reflexive_pronouns: frozenset[str] = frozenset()
     official_nouns: frozenset[str] = frozenset()
     place_is_recipient: bool = False
+    condition_marks: frozenset[str] = frozenset()
 
 
 @cache

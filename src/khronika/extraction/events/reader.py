@@ -112,7 +112,7 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             if token.is_punct or token.is_space:
                 continue
             entry = self._entry(token, sentence)
-            if entry is not None and not self._attributive(token):
+            if entry is not None and not self._attributive(token) and not self._hypothetical(token):
                 found.append((token, entry))
         demanded = {t.i for t in must_clauses}
         # what investigators found someone did is an event of its own, besides their accusation
@@ -153,6 +153,16 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             return False
         return not any(c.dep_ in ("obl", "obl:agent") and "Ins" in c.morph.get("Case") and self._preposition(c) is None
                        for c in token.children)
+
+    def _hypothetical(self, trigger: Token) -> bool:
+        """`обіцяли помилування, якщо покається і визнає провину`: an act stated only as the condition
+        of another (an `if` clause, its conjuncts too) is hypothetical, not an event."""
+        if not self.parsed or not self.lex.condition_marks:
+            return False
+        clause = ([trigger, *self._governors(trigger)])[-1]
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        return any(c.dep_ == "mark" and c.lower_ in self.lex.condition_marks for c in clause.children)
 
     def _must_clauses(self, sentence: Span) -> list[Token]:
         """`The US declared that China must drop barriers`: a clause saying what another party must
