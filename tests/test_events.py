@@ -622,3 +622,15 @@ def test_a_promised_pardon_is_a_concession_and_its_condition_no_event():
     assert ("CONCEDE", ["Investigative Committee of Russia"], ["Ivan Petrenko"]) in found
     assert [f for f in found if f[0] in ("AGREE", "CONCEDE")] == [
         ("CONCEDE", ["Investigative Committee of Russia"], ["Ivan Petrenko"])]
+
+
+def test_a_lone_body_noun_stands_for_the_body_named_before():
+    found, _ = events_of("Благодійний фонд «Надія» відкрив притулок у Черкасах. У фонді закликають уряд підвищити "
+                         "пенсії.")
+    assert ("REQUEST", ["Благодійний фонд «Надія»"], ["Уряд"]) in found
+
+
+def test_a_bare_party_noun_is_the_one_described_before():
+    found, _ = events_of("Черкаська влада так і не відремонтувала школу. Батьки учнів закликають владу виконати "
+                         "обіцянку.")
+    assert found == [("REQUEST", ["Батьки учнів"], ["Черкаська влада"])]

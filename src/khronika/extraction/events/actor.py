@@ -178,9 +178,10 @@ class ActorRoles:
             return []
         for token in self.doc[max(verb.sent.start, verb.i - 6):verb.i]:
             if token.lower_ in self.lex.located_preps and token.i + 1 < verb.i:
-                mention = self.by_token.get(token.i + 1) or self.by_token.get(min(token.i + 2, verb.i - 1))
+                at = token.i + 1 if token.i + 1 in self.by_token else min(token.i + 2, verb.i - 1)
+                mention = self.by_token.get(at)
                 if mention is not None and mention.label == "ORG":
-                    return [mention.actor]
+                    return [self._fuller_name(self.doc[at], mention)]
         return []
 
     def _nominative_before(self, verb: Token, sentence: Span) -> list[str]:

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from khronika.extraction.events.lexicon import COORDINATION
 from khronika.language.morphology import analyzer
+from khronika.model import Mention
 
 
 class Parties:
@@ -50,7 +51,7 @@ class Parties:
         if mention is not None and mention.actor.startswith("kh:") and self._war_side(token):
             return self._war_side(token)  # `Окупанти кілька разів` taken for a name: the enemy
         if mention is not None:
-            return [mention.actor]
+            return [self._fuller_name(token, mention)]
         if token.lemma_.lower() in self.lex.resident_nouns | self.lex.opponent_nouns:
             # `громадянина Канади`, `противники української незалежності`: not Canada, not Ukraine
             return []
@@ -73,6 +74,13 @@ class Parties:
         if owner:
             return owner
         return self._modifying(token) if modifiers else []
+
+    def _fuller_name(self, token: Token, mention: Mention) -> str:
+        """`У фонді закликають` after `Міжнародний благодійний фонд «Покуття»`: a lone common noun the
+        tagger took for a name stands for the organisation named before with that head word."""
+        if not mention.text.islower() or len(mention.text.split()) > 1 or not mention.actor.startswith("kh:"):
+            return mention.actor
+        return self._named_before_by_head(token) or mention.actor
 
     def _modifying(self, noun: Token) -> list[str]:
         """The parties named by the adjectives of a noun (`Hungarian and Romanian officials`)."""
