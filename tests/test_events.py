@@ -634,3 +634,11 @@ def test_a_bare_party_noun_is_the_one_described_before():
     found, _ = events_of("Черкаська влада так і не відремонтувала школу. Батьки учнів закликають владу виконати "
                          "обіцянку.")
     assert found == [("REQUEST", ["Батьки учнів"], ["Черкаська влада"])]
+
+
+def test_a_plural_pronoun_goes_on_with_the_subject_before():
+    found, _ = events_of("Мешканці села Вишневе перекрили трасу. Вони вимагають від влади відремонтувати дорогу.")
+    assert ("REQUEST", ["Мешканець села Вишневе"], ["Влада"]) in found
+    found, _ = events_of("Гомер Баєв приїхав до Москви. На станції він разом із Ролланом Кадиєвим вийшов із потяга. "
+                         "Вони одразу ж зателефонували Григоренку.")
+    assert ("CONSULT", ["Homer Baiev", "Rollan Kadyiev"], ["Hryhorenko"]) in found

@@ -81,6 +81,7 @@ class Lexicon:
     official_nouns: frozenset[str] = frozenset()
     place_is_recipient: bool = False
     condition_marks: frozenset[str] = frozenset()
+    together_marks: frozenset[str] = frozenset()
 
 
 @cache

@@ -39,7 +39,9 @@ class Parties:
             governing = self._governing_subject(token)
             if governing:
                 return governing  # `Syria says it will not accept`: the one who says it
-            person = self._last_person(token) if token.lower_ in self.lex.person_pronouns else None
+            if token.lower_ in self.lex.group_pronouns:
+                return self._continued_group(token)
+            person = self._last_person(token)
             return [person] if person else []
         found = self._named_in(token, modifiers)
         for conj in (c for c in token.children if c.dep_ in COORDINATION):
