@@ -642,3 +642,9 @@ def test_a_plural_pronoun_goes_on_with_the_subject_before():
     found, _ = events_of("Гомер Баєв приїхав до Москви. На станції він разом із Ролланом Кадиєвим вийшов із потяга. "
                          "Вони одразу ж зателефонували Григоренку.")
     assert ("CONSULT", ["Homer Baiev", "Rollan Kadyiev"], ["Hryhorenko"]) in found
+
+
+def test_a_subject_noun_the_dictionary_lists_without_case_is_still_the_subject():
+    found, _ = events_of("Директор заводу Петро Іваненко поїхав до Києва. Там директор розкритикував "
+                         "Кабінет Міністрів.")
+    assert found == [("ACCUSE", ["Petro Ivanenko"], ["Cabinet of Ministers of Ukraine"])]

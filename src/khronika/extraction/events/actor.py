@@ -210,8 +210,8 @@ class ActorRoles:
     def _can_be_nominative(self, token: Token) -> bool:
         if self.lang == "en" or token.pos_ not in ("NOUN", "PROPN"):
             return True
-        return any(p.tag.case == "nomn" for p in analyzer(self.lang).parse(token.lower_)) or not \
-            any(p.tag.case for p in analyzer(self.lang).parse(token.lower_))
+        # a reading with no case (`директор`, as the dictionary lists some lemmas) rules nothing out
+        return any(p.tag.case in ("nomn", None) for p in analyzer(self.lang).parse(token.lower_))
 
     def _nominative_token(self, token: Token) -> bool:
         if self.lang == "en":
