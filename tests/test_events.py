@@ -648,3 +648,8 @@ def test_a_subject_noun_the_dictionary_lists_without_case_is_still_the_subject()
     found, _ = events_of("Директор заводу Петро Іваненко поїхав до Києва. Там директор розкритикував "
                          "Кабінет Міністрів.")
     assert found == [("ACCUSE", ["Petro Ivanenko"], ["Cabinet of Ministers of Ukraine"])]
+
+
+def test_a_pact_signed_in_a_relative_clause_is_support_by_its_subject():
+    found, _ = events_of("Скасування пільг передбачене угодою, яку підписала більшість депутатських груп.")
+    assert found == [("SUPPORT", ["Більшість депутатських груп"], None)]

@@ -59,8 +59,14 @@ class ActorRoles:
         """`Прикордонники 13 листопада затримали ... громадянина`: a nominative before the verb, agreeing
         with it, that the parser took for a second object."""
         verb = token.head
-        if not self.parsed or self.lang == "en" or token.dep_ != "obj" or token.i > verb.i \
+        if not self.parsed or self.lang == "en" or token.dep_ != "obj" \
                 or any(c.dep_.startswith("nsubj") for c in verb.children):
+            return False
+        if self._relative_clause(verb) and any(c.dep_ == "obj" and "Rel" in c.morph.get("PronType") and c.i != token.i
+                                               for c in verb.children):
+            # `угоду, яку підписала більшість фракцій`: `яку` is the object, so the other is the subject
+            return self._can_be_nominative(token)
+        if token.i > verb.i:
             return False
         number = verb.morph.get("Number")
         # `Прокурор це клопотання підтримав`: two objects, one of which only a nominative can be

@@ -273,6 +273,8 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
     def _has_dependent(self, head: Token, needs: tuple[str, ...], sentence: Span) -> bool:
         wanted = set(needs)
         near = list(head.subtree) if self.parsed else []
+        if self._relative_clause(head):  # `угоду, яку підписали`: `яку` stands for the noun
+            near.append(head.head)
         near += list(self.doc[head.i + 1:min(head.i + 5, sentence.end)]) + self._clause_before(head, sentence)
         for token in near:
             if token.i == head.i:
@@ -281,6 +283,11 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
                                                                   & wanted):
                 return True
         return any(self._pronoun_for(token, wanted) for token in head.children if self.parsed)
+
+    def _relative_clause(self, verb: Token) -> bool:
+        """`угоду, яку підписали`: a clause on a noun that a relative pronoun opens."""
+        return self.parsed and verb.dep_ in ("acl", "acl:relcl", "relcl") and any(
+            "Rel" in c.morph.get("PronType") for c in verb.children)
 
     def _doer_after_noun(self, trigger: Token, entry: Entry) -> Token | None:
         """`Досудове розслідування проводить головне управління Нацполіції`: the phrase's own noun
