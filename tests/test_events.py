@@ -653,3 +653,12 @@ def test_a_subject_noun_the_dictionary_lists_without_case_is_still_the_subject()
 def test_a_pact_signed_in_a_relative_clause_is_support_by_its_subject():
     found, _ = events_of("Скасування пільг передбачене угодою, яку підписала більшість депутатських груп.")
     assert found == [("SUPPORT", ["Більшість депутатських груп"], None)]
+
+
+def test_a_sponsor_after_za_pidtrymky_backs_the_body_named_before():
+    found, _ = events_of("Фестиваль організувала ГО «Молодь Полтави» за підтримки Полтавської обласної ради.")
+    assert ("SUPPORT", ["Полтавська обласна рада"], ["ГО «Молодь Полтави»"]) in found
+    found, _ = events_of("Книжку видала громадська організація «Світанок» за фінансової підтримки уряду Канади.")
+    assert [f for f in found if f[0] in ("AID", "SUPPORT")] == [("AID", ["Canada"], ["Світанок"])]
+    found, _ = events_of("Захід відбувся за підтримки Програми Ради Європи.")
+    assert found == []

@@ -82,6 +82,8 @@ class Lexicon:
     place_is_recipient: bool = False
     condition_marks: frozenset[str] = frozenset()
     together_marks: frozenset[str] = frozenset()
+    sponsor_nouns: frozenset[str] = frozenset()
+    material_words: frozenset[str] = frozenset()
 
 
 @cache

@@ -77,6 +77,7 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
                 found = self._event(trigger, entry, sentence, previous)
                 if found is not None:
                     self.events.append(found)
+            self.events += self._sponsorships(sentence)
             self.events[start:] = self._one_per_phrase(self.events[start:])
             for found in self.events[start:]:
                 found.silent = self._speech_cue(found.trigger, found.entry)
@@ -105,6 +106,32 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
                 phrase.recipient = noun.own[1] or phrase.recipient or noun.recipient
                 kept.remove(noun)
         return kept
+
+    def _sponsorships(self, sentence: Span) -> list[Found]:
+        """`фільм знято в рамках проекту організації «Інтерньюз-Україна» за фінансової підтримки уряду
+        США`: the sponsor named after `за підтримки` backs the body whose work it is, named before it in
+        the sentence; money (`фінансової`) makes the backing material help (AID)."""
+        found = []
+        for noun in sentence if self.parsed else []:
+            if noun.lemma_.lower() not in self.lex.sponsor_nouns or self._preposition(noun) != "за":
+                continue
+            sponsor = next((x for x in (self._participants(c, None) for c in self._genitives(noun)) if x), [])
+            backed = self._backed(noun, sponsor) if sponsor else []
+            if not backed:
+                continue
+            words = {noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children if c.dep_ == "amod"}
+            category = "AID" if words & self.lex.material_words else "SUPPORT"
+            entry = Entry(category, None, f"за {noun.lemma_.lower()}")
+            found.append(self._found(noun, entry, category, sponsor, backed, sentence, False, None, None))
+        return found
+
+    def _backed(self, noun: Token, sponsor: list[str]) -> list[str]:
+        """The organisation named last before `за підтримки` in its sentence, whose work is backed."""
+        for token in reversed(self.doc[noun.sent.start:noun.i]):
+            mention = self.by_token.get(token.i)
+            if mention is not None and mention.label == "ORG" and not self.sides.same_any(mention.actor, sponsor):
+                return [mention.actor]
+        return []
 
     def _triggers(self, sentence: Span, must_clauses: list[Token]) -> list[tuple[Token, Entry]]:
         found = []
