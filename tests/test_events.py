@@ -662,3 +662,10 @@ def test_a_sponsor_after_za_pidtrymky_backs_the_body_named_before():
     assert [f for f in found if f[0] in ("AID", "SUPPORT")] == [("AID", ["Canada"], ["Світанок"])]
     found, _ = events_of("Захід відбувся за підтримки Програми Ради Європи.")
     assert found == []
+
+
+def test_a_relative_pronoun_stands_for_the_noun_its_clause_describes():
+    found, _ = events_of("Депутати критикують владу, яка відмовляється виплачувати пенсії.")
+    assert ("REJECT", ["Влада"], None) in found
+    found, _ = events_of("Ми подякували волонтерам, які допомагали Збройним силам.")
+    assert ("AID", ["Волонтери"], ["Armed Forces of Ukraine"]) in found

@@ -31,9 +31,14 @@ class ActorRoles:
                 if speaker is not None and not self._names_someone(child) and self._animate(child) \
                         and child.lemma_.lower() not in self.agent_nouns:  # `суд`, said by a lawyer, is the court
                     return [speaker]  # `дипломати добиватимуться` in Putin's words: his side acts
-                unnamed = self._unnamed_agent(child)
+                unnamed = self._unnamed_agent(self._antecedent(child) or child)
                 if unnamed:
                     return unnamed
+        described = self._described_noun(head)
+        if described is not None:
+            found = self._participants(described, speaker) or self._unnamed_agent(described)
+            if found:
+                return found
         shared = self._shared_subject(head, speaker)
         if shared:
             return shared
@@ -74,6 +79,15 @@ class ActorRoles:
             return False
         return "Nom" in token.morph.get("Case") and any(c.dep_ == "obj" and c.i > verb.i for c in verb.children) \
             or self._nominative_only(token) and any(c.dep_ == "obj" and c.i != token.i for c in verb.children)
+
+    def _described_noun(self, verb: Token) -> Token | None:
+        """`владу, яка відмовляється виплачувати`: a clause on a noun opened by a nominative relative
+        pronoun (which the parser may hang on another verb) has that noun for its subject."""
+        if not self.parsed or verb.dep_ not in ("acl", "acl:relcl", "relcl") or verb.head.i >= verb.i \
+                or any(c.dep_.startswith("nsubj") for c in verb.children):
+            return None
+        opener = next((t for t in self.doc[verb.head.i + 1:verb.i] if "Rel" in t.morph.get("PronType")), None)
+        return verb.head if opener is not None and "Nom" in opener.morph.get("Case") else None
 
     def _shared_subject(self, verb: Token, speaker: str | None) -> list[str]:
         """`Слідчі провели обшуки та наклали арешт`: a coordinated verb without a subject of its own

@@ -30,6 +30,7 @@ class Parties:
     def _participants(self, token: Token, speaker: str | None, modifiers: bool = True) -> list[str]:
         """The actors a noun phrase names: itself, the genitive it governs (`країни ЄС`), and what is
         coordinated with it (`США та НАТО`)."""
+        token = self._antecedent(token) or token
         if token.lower_ in self.lex.speaker_pronouns:
             return [speaker] if speaker else []
         reflexive = self._reflexive(token, speaker)
@@ -47,6 +48,13 @@ class Parties:
         for conj in (c for c in token.children if c.dep_ in COORDINATION):
             found += [x for x in self._named_in(conj, modifiers) if x not in found]
         return found
+
+    def _antecedent(self, token: Token) -> Token | None:
+        """`владу, яка відмовляється`: a relative pronoun stands for the noun its clause describes."""
+        if not self.parsed or "Rel" not in token.morph.get("PronType") or token.head.i == token.i \
+                or token.head.dep_ not in ("acl", "acl:relcl", "relcl") or token.head.head.i == token.head.i:
+            return None
+        return token.head.head
 
     def _named_in(self, token: Token, modifiers: bool = True) -> list[str]:
         mention = self.by_token.get(token.i)
