@@ -351,7 +351,7 @@ def test_routine_signing_and_a_bare_address_are_no_events():
     found, _ = events_of("Директор підписав наказ про відпустку.")
     assert found == []
     found, _ = events_of("Україна та Польща підписали угоду про співпрацю.")
-    assert found == [("SUPPORT", ["Poland", "Ukraine"], None)]
+    assert found == [("SUPPORT", ["Ukraine"], ["Poland"])]  # a pact's signers act on each other
     found, _ = events_of("До мера Львова звернувся підприємець.")
     assert found == []
     found, _ = events_of("Профспілка звернулася до уряду з вимогою підвищити зарплати.")
@@ -669,3 +669,15 @@ def test_a_relative_pronoun_stands_for_the_noun_its_clause_describes():
     assert ("REJECT", ["Влада"], None) in found
     found, _ = events_of("Ми подякували волонтерам, які допомагали Збройним силам.")
     assert ("AID", ["Волонтери"], ["Armed Forces of Ukraine"]) in found
+
+
+def test_a_contract_is_a_pact_only_between_states_and_its_signers_act_on_each_other():
+    found, _ = events_of("Представники Польщі та Литви підписали договір про співпрацю.")
+    assert found == [("SUPPORT", ["Poland"], ["Lithuania"])]
+    found, _ = events_of("ТОВ «Альфа» підписало договір на поставку вугілля з фірмою «Бета».")
+    assert found == []
+
+
+def test_a_genitive_owner_keeps_the_parties_coordinated_with_it():
+    found, _ = events_of("Керівництво Польщі та Литви закликало ЄС посилити санкції.")
+    assert found == [("REQUEST", ["Lithuania", "Poland"], ["European Union"])]

@@ -84,6 +84,8 @@ class Lexicon:
     together_marks: frozenset[str] = frozenset()
     sponsor_nouns: frozenset[str] = frozenset()
     material_words: frozenset[str] = frozenset()
+    pact_words: frozenset[str] = frozenset()
+    state_pacts: frozenset[str] = frozenset()
 
 
 @cache

@@ -49,6 +49,13 @@ class Parties:
             found += [x for x in self._named_in(conj, modifiers) if x not in found]
         return found
 
+    def _with_coordinated(self, token: Token) -> list[str]:
+        found = [self.by_token[token.i].actor]
+        for conj in (c for c in token.children if c.dep_ in COORDINATION and c.i in self.by_token):
+            if self.by_token[conj.i].actor not in found:
+                found.append(self.by_token[conj.i].actor)
+        return found
+
     def _antecedent(self, token: Token) -> Token | None:
         """`владу, яка відмовляється`: a relative pronoun stands for the noun its clause describes."""
         if not self.parsed or "Rel" not in token.morph.get("PronType") or token.head.i == token.i \
@@ -74,7 +81,8 @@ class Parties:
         for child in token.children:  # the first named genitive dependent: `керівництво Росії`
             if child.dep_ in ("nmod", "nmod:poss", "poss", "compound", "amod", "flat", "flat:title", "appos") \
                     and child.i in self.by_token and self._owned(child):
-                return self._war_side(child) or [self.by_token[child.i].actor]  # `обстріл з боку НЗФ`
+                # `обстріл з боку НЗФ`: the enemy; `представники Росії та України`: both
+                return self._war_side(child) or self._with_coordinated(child)
         for child in token.children:
             if child.dep_ == "nmod" and self._owned(child):
                 deeper = self._named_in(child, modifiers)

@@ -433,6 +433,8 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             recipient = court  # `В суді слідчий клопотав про доступ до документів фірми`: to the court
         if not recipient:
             recipient = [x for x in self._addressee(trigger, entry) if not self.sides.same_any(x, actor)]
+        if not recipient and len(actor) > 1 and set(entry.needs) & self.lex.pact_words:
+            actor, recipient = actor[:1], actor[1:]  # `Росія та Україна підписали угоду`: each with the other
         if not recipient and category in RECIPROCAL and self.parsed:
             actor, recipient = self._two_sides(trigger, actor)
         if not self.parsed and category in RECIPROCAL and not actor:
@@ -445,6 +447,8 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         if not recipient and self.lex.place_is_recipient:
             place = self._location(trigger)  # `lifted a curfew in Montenegro`: the place's people are acted on
             recipient = [place] if place is not None and not self.sides.same_any(place, actor) else []
+        if entry.needs and set(entry.needs) <= self.lex.state_pacts and not self._between_states(actor + recipient):
+            return None  # a contract signed by a firm is business, not a pact
         reported_by = speaker if speaker and speaker not in actor else None
         if not actor and not recipient and quote is None and category not in ("ASSAULT", "PROTEST", "COERCE"):
             return None  # a bare verb with no party at all (`the talks were discussed`) says too little
@@ -454,6 +458,9 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         found = self._found(trigger, entry, category, actor, recipient, sentence, negated, modality, reported_by)
         found.own = own
         return found
+
+    def _between_states(self, parties: list[str]) -> bool:
+        return bool(parties) and all(getattr(self.actors.get(x), "type", None) == "LOC" for x in parties)
 
     def _found(self, trigger: Token, entry: Entry, category: str, actor: list[str], recipient: list[str],
                sentence: Span, negated: bool, modality: str | None, reported_by: str | None) -> Found:
