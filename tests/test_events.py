@@ -681,3 +681,10 @@ def test_a_contract_is_a_pact_only_between_states_and_its_signers_act_on_each_ot
 def test_a_genitive_owner_keeps_the_parties_coordinated_with_it():
     found, _ = events_of("Керівництво Польщі та Литви закликало ЄС посилити санкції.")
     assert found == [("REQUEST", ["Lithuania", "Poland"], ["European Union"])]
+
+
+def test_agreeing_to_anothers_terms_is_a_concession_to_whoever_set_them():
+    found, _ = events_of("Уряд погодився на умови, висунуті профспілкою шахтарів.")
+    assert found == [("CONCEDE", ["Уряд"], ["Профспілка шахтарів"])]
+    found, _ = events_of("Рада відхилила законопроєкт, поданий Кабінетом Міністрів.")
+    assert found == [("REJECT", ["Verkhovna Rada"], ["Cabinet of Ministers of Ukraine"])]

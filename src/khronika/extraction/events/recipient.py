@@ -39,6 +39,7 @@ class RecipientRoles:
             end = trigger.right_edge.i + 1 if self.parsed else sentence.end
             candidates += self._recipients_by_case(trigger, self.doc[sentence.start:max(end, trigger.i + 1)])
         candidates.append(self._owner(trigger))
+        candidates.append(self._author(trigger))
         for group in candidates:
             group = [x for x in group if not self.sides.same_any(x, actor)]
             if group:
@@ -57,6 +58,19 @@ class RecipientRoles:
                         found = self._participants(self._prepositional_object(child), None, modifiers=False)
                         if found:
                             return found
+        return []
+
+    def _author(self, trigger: Token) -> list[str]:
+        """`погодились на пам'ятник, запропонований громадою`: when no party is acted on, the one who
+        proposed or made the thing acted on (the agent of a passive participle on it) is."""
+        if not self.parsed or self.lang == "en":
+            return []
+        for token in trigger.subtree:
+            if token.i > trigger.i and token.pos_ == "ADJ" and token.dep_ in ("amod", "acl") \
+                    and self._passive_participle(token):
+                found = self._passive_agent(token)
+                if found:
+                    return found
         return []
 
     def _describing_participle(self, trigger: Token) -> bool:
