@@ -688,3 +688,10 @@ def test_agreeing_to_anothers_terms_is_a_concession_to_whoever_set_them():
     assert found == [("CONCEDE", ["Уряд"], ["Профспілка шахтарів"])]
     found, _ = events_of("Рада відхилила законопроєкт, поданий Кабінетом Міністрів.")
     assert found == [("REJECT", ["Verkhovna Rada"], ["Cabinet of Ministers of Ukraine"])]
+
+
+def test_displeasure_with_an_act_is_aimed_at_whoever_did_it():
+    found, _ = events_of("Профспілка шахтарів висловила невдоволення рішенням обласної влади.")
+    assert found == [("ACCUSE", ["Профспілка шахтарів"], ["Обласна влада"])]
+    found, _ = events_of("Профспілка шахтарів висловила невдоволення діями Росії.")
+    assert found == [("ACCUSE", ["Профспілка шахтарів"], ["Russia"])]

@@ -140,6 +140,9 @@ class RecipientRoles:
                     if deeper is not None and self._fits_preposition(deeper, grandchild):
                         target = self._prepositional_object(grandchild)
                         prepositional.append(self._participants(target, None, modifiers=False))
+                    elif self._instrumental_act(grandchild):  # `висловила невдоволення рішенням влади`
+                        prepositional.append(self._participants(grandchild, None, modifiers=False))
+                        unnamed.append(self._unnamed_recipient(grandchild, owner=True))
             elif prep is not None:
                 if self._fits_preposition(prep, child) and child.lemma_.lower() not in self.lex.beneficiary_nouns:
                     # `у Мінську` is a place, `на користь міськради` one who gains: neither is the recipient
@@ -151,6 +154,8 @@ class RecipientRoles:
                     unnamed.append(self._unnamed_recipient(stray))
             else:
                 owned.append(self._participants(child, None))
+                if not passive and self._instrumental_act(child):
+                    unnamed.append(self._unnamed_recipient(child, owner=True))
         complements = [c for c in trigger.children if c.dep_ == "xcomp"]
         later = [g for c in complements for g in self._parsed_recipients(c)] if complements else []
         # `demanded that the US cancel the sale`: the one asked to act is the subject of what is asked
@@ -159,6 +164,12 @@ class RecipientRoles:
         # `agreed to provide aid for Romania`: what the complement does, after the trigger's own words;
         # a party the text names only by a common noun (`затримали громадянина`) comes last
         return [g for g in direct + prepositional + owned + later + unnamed if g]
+
+    def _instrumental_act(self, token: Token) -> bool:
+        """`невдоволення рішенням міської влади`: a bare instrumental names the act one is displeased
+        with, whose owner is acted on (`language` aside: English marks no case)."""
+        return self.lang != "en" and token.dep_ in ("obl", "nmod") and self._preposition(token) is None \
+            and "Ins" in token.morph.get("Case")
 
     def _stray_objects(self, phrase: Token) -> list[Token]:
         """`звільнив від відповідальності інженера`, `у задоволенні позову прокуратурі відмовив`: an object
