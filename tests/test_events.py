@@ -695,3 +695,11 @@ def test_displeasure_with_an_act_is_aimed_at_whoever_did_it():
     assert found == [("ACCUSE", ["Профспілка шахтарів"], ["Обласна влада"])]
     found, _ = events_of("Профспілка шахтарів висловила невдоволення діями Росії.")
     assert found == [("ACCUSE", ["Профспілка шахтарів"], ["Russia"])]
+
+
+def test_the_bearer_of_a_stance_adjective_acts():
+    found, _ = events_of("Суд вислухав пенсіонерів, незадоволених рішенням міської ради.")
+    assert found == [("ACCUSE", ["Пенсіонери"], ["Міська рада"])]
+    found, _ = events_of("Міністерство освіти оприлюднило звіт. У міністерстві дуже незадоволені рішенням міської "
+                         "ради.")
+    assert found == [("ACCUSE", ["Міністерство освіти"], ["Міська рада"])]

@@ -34,7 +34,7 @@ class ActorRoles:
                 unnamed = self._unnamed_agent(self._antecedent(child) or child)
                 if unnamed:
                     return unnamed
-        described = self._described_noun(head)
+        described = self._described_noun(head) or self._stance_bearer(head)
         if described is not None:
             found = self._participants(described, speaker) or self._unnamed_agent(described)
             if found:
@@ -89,6 +89,13 @@ class ActorRoles:
         opener = next((t for t in self.doc[verb.head.i + 1:verb.i] if "Rel" in t.morph.get("PronType")), None)
         return verb.head if opener is not None and "Nom" in opener.morph.get("Case") else None
 
+    def _stance_bearer(self, adjective: Token) -> Token | None:
+        """`селян, невдоволених порушенням прав`: the peasants are the displeased ones."""
+        if not self.parsed or adjective.dep_ not in ("amod", "acl") or not self._stance(adjective) \
+                or adjective.head.i == adjective.i:
+            return None
+        return adjective.head
+
     def _shared_subject(self, verb: Token, speaker: str | None) -> list[str]:
         """`Слідчі провели обшуки та наклали арешт`: a coordinated verb without a subject of its own
         shares the subject of the verb it is coordinated with."""
@@ -105,6 +112,8 @@ class ActorRoles:
         if self.lang == "en":  # `is opposed to`, `is committed to`: a stance of the subject, not a passive
             return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(
                 (c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in verb.children)
+        if self._stance(verb):  # `мешканці незадоволені`: the residents hold the stance
+            return False
         return "Pass" in verb.morph.get("Voice") or "0" in verb.morph.get("Person") \
             or self._describing_participle(verb) or verb.lemma_.lower() in self.lex.reflexive_passives \
             or self._participle_with_agent(verb)
@@ -202,6 +211,9 @@ class ActorRoles:
                 mention = self.by_token.get(at)
                 if mention is not None and mention.label == "ORG":
                     return [self._fuller_name(self.doc[at], mention)]
+                body = self.doc[token.i + 1]
+                if mention is None and body.lemma_.lower() in self.agent_nouns and not self._animate(body):
+                    return self._unnamed_agent(body)  # `У міністерстві незадоволені`: the ministry named before
         return []
 
     def _nominative_before(self, verb: Token, sentence: Span) -> list[str]:

@@ -86,6 +86,7 @@ class Lexicon:
     material_words: frozenset[str] = frozenset()
     pact_words: frozenset[str] = frozenset()
     state_pacts: frozenset[str] = frozenset()
+    stance_adjectives: frozenset[str] = frozenset()
 
 
 @cache

@@ -76,9 +76,15 @@ class RecipientRoles:
     def _describing_participle(self, trigger: Token) -> bool:
         """A passive participle that describes a noun: the parser's voice, or the dictionary's
         participle endings where the parser gives none."""
-        if not self.parsed or self.lang == "en" or trigger.pos_ != "ADJ" or trigger.dep_ not in ("amod", "acl"):
+        if not self.parsed or self.lang == "en" or trigger.pos_ != "ADJ" or trigger.dep_ not in ("amod", "acl") \
+                or self._stance(trigger):
             return False
         return "Pass" in trigger.morph.get("Voice") or self._passive_participle(trigger)
+
+    def _stance(self, adjective: Token) -> bool:
+        """`селян, невдоволених порушенням прав`: an adjective of a stance names its bearer's act,
+        whatever participle form it has."""
+        return bool(set(self._lemmas(adjective)) & self.lex.stance_adjectives)
 
     def _described(self, participle: Token) -> list[str]:
         """The party a participle phrase is set after (`голові профспілки Дмитру Філіпчуку, затриманому`):
