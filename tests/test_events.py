@@ -703,3 +703,11 @@ def test_the_bearer_of_a_stance_adjective_acts():
     found, _ = events_of("Міністерство освіти оприлюднило звіт. У міністерстві дуже незадоволені рішенням міської "
                          "ради.")
     assert found == [("ACCUSE", ["Міністерство освіти"], ["Міська рада"])]
+
+
+def test_a_duty_told_in_someones_words_is_their_request():
+    found, analysis = events_of("За словами міністра Івана Петренка, уряд повинен переглянути ціни на ліки.")
+    assert found == [("REQUEST", ["Ivan Petrenko"], ["Уряд"])]
+    assert analysis.events[0].modality == "should"
+    found, _ = events_of("Компанії повинні були повернути метал станції.")
+    assert found == []

@@ -87,6 +87,7 @@ class Lexicon:
     pact_words: frozenset[str] = frozenset()
     state_pacts: frozenset[str] = frozenset()
     stance_adjectives: frozenset[str] = frozenset()
+    duty_words: frozenset[str] = frozenset()
 
 
 @cache

@@ -77,7 +77,7 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
                 found = self._event(trigger, entry, sentence, previous)
                 if found is not None:
                     self.events.append(found)
-            self.events += self._sponsorships(sentence)
+            self.events += self._sponsorships(sentence) + self._duties_told(sentence)
             self.events[start:] = self._one_per_phrase(self.events[start:])
             for found in self.events[start:]:
                 found.silent = self._speech_cue(found.trigger, found.entry)
@@ -106,6 +106,32 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
                 phrase.recipient = noun.own[1] or phrase.recipient or noun.recipient
                 kept.remove(noun)
         return kept
+
+    def _duties_told(self, sentence: Span) -> list[Found]:
+        """`За словами Талащука, держава повинна переглянути механізм`: a speaker who says another party
+        must act asks it to (the seed's `має закликати`), also when the act asked for is no trigger.
+        A duty told in the past (`повинні були повернути`) describes, it asks nothing."""
+        found = []
+        for modal in sentence if self.parsed and self.lang != "en" else []:
+            if modal.lemma_.lower() not in self.lex.duty_words or self._told_in_past(modal):
+                continue
+            act = next((c for c in modal.children if c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm")), None)
+            subject = next((c for c in modal.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            quote = self._quote_at(modal)
+            if act is None or subject is None or quote is None or quote.speaker is None \
+                    or any(self.lex.heads.get(x) for x in self._lemmas(act)):  # a trigger: `_event` reads it
+                continue
+            recipient = self._participants(subject, quote.speaker) or self._unnamed_recipient(subject)
+            if not recipient or self.sides.same_any(quote.speaker, recipient):
+                continue
+            entry = Entry("REQUEST", None, f"{modal.lemma_.lower()} {act.lemma_.lower()}")
+            found.append(self._found(modal, entry, "REQUEST", [quote.speaker], recipient, sentence, False,
+                                     "should", None))
+        return found
+
+    def _told_in_past(self, modal: Token) -> bool:
+        return any(c.dep_ in ("aux", "cop") and "Past" in c.morph.get("Tense") for c in modal.children) \
+            or "Past" in modal.morph.get("Tense")
 
     def _sponsorships(self, sentence: Span) -> list[Found]:
         """`фільм знято в рамках проекту організації «Інтерньюз-Україна» за фінансової підтримки уряду
