@@ -711,3 +711,8 @@ def test_a_duty_told_in_someones_words_is_their_request():
     assert analysis.events[0].modality == "should"
     found, _ = events_of("Компанії повинні були повернути метал станції.")
     assert found == []
+
+
+def test_the_subject_of_a_wished_clause_is_asked_to_act():
+    found, _ = events_of("Профспілка вимагає, щоб уряд підвищив зарплати.")
+    assert found == [("REQUEST", ["Профспілка"], ["Уряд"])]

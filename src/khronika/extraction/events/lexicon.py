@@ -88,6 +88,7 @@ class Lexicon:
     state_pacts: frozenset[str] = frozenset()
     stance_adjectives: frozenset[str] = frozenset()
     duty_words: frozenset[str] = frozenset()
+    wish_marks: frozenset[str] = frozenset()
 
 
 @cache

@@ -165,11 +165,16 @@ class RecipientRoles:
         complements = [c for c in trigger.children if c.dep_ == "xcomp"]
         later = [g for c in complements for g in self._parsed_recipients(c)] if complements else []
         # `demanded that the US cancel the sale`: the one asked to act is the subject of what is asked
-        later += [self._participants(s, None) for c in trigger.children if c.dep_ == "ccomp"
-                  for s in c.children if s.dep_ == "nsubj"]
+        later += [self._participants(s, None) or self._unnamed_recipient(s) for c in trigger.children
+                  if c.dep_ == "ccomp" or self._wish_clause(c) for s in c.children if s.dep_ == "nsubj"]
         # `agreed to provide aid for Romania`: what the complement does, after the trigger's own words;
         # a party the text names only by a common noun (`затримали громадянина`) comes last
         return [g for g in direct + prepositional + owned + later + unnamed if g]
+
+    def _wish_clause(self, clause: Token) -> bool:
+        """`вважає за необхідне, щоб уряд підвищив зарплати`: a clause of what is wished for."""
+        return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.lex.wish_marks
+                                              for c in clause.children)
 
     def _instrumental_act(self, token: Token) -> bool:
         """`невдоволення рішенням міської влади`: a bare instrumental names the act one is displeased
