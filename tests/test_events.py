@@ -716,3 +716,13 @@ def test_a_duty_told_in_someones_words_is_their_request():
 def test_the_subject_of_a_wished_clause_is_asked_to_act():
     found, _ = events_of("Профспілка вимагає, щоб уряд підвищив зарплати.")
     assert found == [("REQUEST", ["Профспілка"], ["Уряд"])]
+
+
+def test_what_a_request_asks_for_is_no_event_even_put_first():
+    found, _ = events_of("З проханням підтримати ветеранів громада звернулася до мера.")
+    assert found == [("REQUEST", ["Громада"], ["Мер"])]
+
+
+def test_a_court_sides_with_a_party_only_by_its_ruling():
+    found, _ = events_of("Господарський суд підтримав позицію прокуратури та задовольнив позов.")
+    assert [f[0] for f in found] == ["SANCTION"]

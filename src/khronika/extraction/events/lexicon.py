@@ -89,6 +89,7 @@ class Lexicon:
     stance_adjectives: frozenset[str] = frozenset()
     duty_words: frozenset[str] = frozenset()
     wish_marks: frozenset[str] = frozenset()
+    request_nouns: frozenset[str] = frozenset()
 
 
 @cache

@@ -165,7 +165,8 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             if token.is_punct or token.is_space:
                 continue
             entry = self._entry(token, sentence)
-            if entry is not None and not self._attributive(token) and not self._hypothetical(token):
+            if entry is not None and not self._attributive(token) and not self._hypothetical(token) \
+                    and not self._asked_for(token):
                 found.append((token, entry))
         demanded = {t.i for t in must_clauses}
         # what investigators found someone did is an event of its own, besides their accusation
@@ -206,6 +207,12 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             return False
         return not any(c.dep_ in ("obl", "obl:agent") and "Ins" in c.morph.get("Case") and self._preposition(c) is None
                        for c in token.children)
+
+    def _asked_for(self, trigger: Token) -> bool:
+        """`З проханням підтримати громади вони звернулися`: an infinitive that completes a request noun
+        (which the parser hangs under it) is what is asked for, not an event."""
+        return self.parsed and "Inf" in trigger.morph.get("VerbForm") and any(
+            c.lemma_.lower() in self.lex.request_nouns and self._preposition(c) is not None for c in trigger.children)
 
     def _hypothetical(self, trigger: Token) -> bool:
         """`обіцяли помилування, якщо покається і визнає провину`: an act stated only as the condition
@@ -441,6 +448,8 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             actor = self._kb_actor(self.lex.own_side)  # `хвилі часткової мобілізації`: the press's own country
         if entry.cue in self.lex.finding_verbs:
             return self._finding(trigger, entry, actor, sentence, speaker if speaker not in actor else None)
+        if category == "SUPPORT" and actor and all(self._institution(x, self.lex.court_nouns) for x in actor):
+            return None  # `суд підтримав позицію прокуратури`: a court sides with a party only by its ruling
         # an event whose actor the text leaves unnamed (`fighting broke out`) is still coded, actor null
         recipient = own[1] or (self._recipient(trigger, sentence, actor) if entry.genitive is None else [])
         if doer is not None:  # the doer read as an object is not also the one acted on
