@@ -726,3 +726,8 @@ def test_what_a_request_asks_for_is_no_event_even_put_first():
 def test_a_court_sides_with_a_party_only_by_its_ruling():
     found, _ = events_of("Господарський суд підтримав позицію прокуратури та задовольнив позов.")
     assert [f[0] for f in found] == ["SANCTION"]
+
+
+def test_a_seat_of_power_speaks_for_its_state_through_an_infinitive():
+    found, _ = events_of("У Кремлі розраховували дискредитувати Україну.")
+    assert found == [("ACCUSE", ["Russia"], ["Ukraine"])]

@@ -202,15 +202,19 @@ class ActorRoles:
         return []
 
     def _located(self, verb: Token) -> list[str]:
-        """`в Альянсі вимагають`: the organisation an impersonal plural speaks for."""
+        """`в Альянсі вимагають`: the organisation an impersonal plural speaks for; `у Кремлі розраховували
+        дискредитувати`: the one the verb an infinitive completes speaks for."""
+        while self.parsed and verb.dep_ in ("xcomp", "conj") and "Inf" in verb.morph.get("VerbForm") \
+                and verb.head.i != verb.i:
+            verb = verb.head
         if not self.lex.located_preps or "Plur" not in verb.morph.get("Number"):
             return []
         for token in self.doc[max(verb.sent.start, verb.i - 6):verb.i]:
             if token.lower_ in self.lex.located_preps and token.i + 1 < verb.i:
                 at = token.i + 1 if token.i + 1 in self.by_token else min(token.i + 2, verb.i - 1)
                 mention = self.by_token.get(at)
-                if mention is not None and mention.label == "ORG":
-                    return [self._fuller_name(self.doc[at], mention)]
+                if mention is not None and (mention.label == "ORG" or mention.kind == "metonym"):
+                    return [self._fuller_name(self.doc[at], mention)]  # `у Кремлі`: the seat for its power
                 body = self.doc[token.i + 1]
                 if mention is None and body.lemma_.lower() in self.agent_nouns and not self._animate(body):
                     return self._unnamed_agent(body)  # `У міністерстві незадоволені`: the ministry named before
