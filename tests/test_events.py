@@ -731,3 +731,12 @@ def test_a_court_sides_with_a_party_only_by_its_ruling():
 def test_a_seat_of_power_speaks_for_its_state_through_an_infinitive():
     found, _ = events_of("У Кремлі розраховували дискредитувати Україну.")
     assert found == [("ACCUSE", ["Russia"], ["Ukraine"])]
+
+
+def test_blocked_accounts_are_a_seizure_not_a_rejection():
+    found, analysis = events_of("Слідчий комітет Росії порушив справу проти поета Івана Петренка. Згодом його "
+                                "банківські рахунки були заблоковані.")
+    assert ("COERCE", ["Investigative Committee of Russia"], ["Ivan Petrenko"]) in found
+    assert analysis.events[-1].mode == "seize"
+    found, _ = events_of("Парламент заблокував ухвалення закону.")
+    assert [f[0] for f in found] == ["REJECT"]
