@@ -740,3 +740,9 @@ def test_blocked_accounts_are_a_seizure_not_a_rejection():
     assert analysis.events[-1].mode == "seize"
     found, _ = events_of("Парламент заблокував ухвалення закону.")
     assert [f[0] for f in found] == ["REJECT"]
+
+
+def test_an_infinitive_in_a_question_is_no_event():
+    found, _ = events_of("Міністр внутрішніх справ Іван Петренко мовчить. Пане Петренко, чи не час вам зізнатись "
+                         "в безпорадності?")
+    assert found == []

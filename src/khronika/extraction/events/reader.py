@@ -216,13 +216,22 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
 
     def _hypothetical(self, trigger: Token) -> bool:
         """`обіцяли помилування, якщо покається і визнає провину`: an act stated only as the condition
-        of another (an `if` clause, its conjuncts too) is hypothetical, not an event."""
+        of another (an `if` clause, its conjuncts too), or an infinitive in a question, is hypothetical."""
         if not self.parsed or not self.lex.condition_marks:
             return False
+        if any(t.text == "?" for t in self.doc[trigger.i:trigger.sent.end]) and self._infinitive(trigger):
+            return True  # `Чи не час вам зізнатись у безпорадності?`: an act only asked about
         clause = ([trigger, *self._governors(trigger)])[-1]
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
         return any(c.dep_ == "mark" and c.lower_ in self.lex.condition_marks for c in clause.children)
+
+    def _infinitive(self, verb: Token) -> bool:
+        """The parser's reading, or the dictionary's only one (`зізнатись` read as a past form)."""
+        if "Inf" in verb.morph.get("VerbForm"):
+            return True
+        parses = [p for p in analyzer(self.lang).parse(verb.lower_) if p.tag.POS in ("INFN", "VERB")]
+        return bool(parses) and all(p.tag.POS == "INFN" or "infn" in p.tag.grammemes for p in parses)
 
     def _must_clauses(self, sentence: Span) -> list[Token]:
         """`The US declared that China must drop barriers`: a clause saying what another party must
