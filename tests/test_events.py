@@ -351,7 +351,7 @@ def test_routine_signing_and_a_bare_address_are_no_events():
     found, _ = events_of("Директор підписав наказ про відпустку.")
     assert found == []
     found, _ = events_of("Україна та Польща підписали угоду про співпрацю.")
-    assert found == [("SUPPORT", ["Poland", "Ukraine"], None)]
+    assert found == [("SUPPORT", ["Ukraine"], ["Poland"])]  # a pact's signers act on each other
     found, _ = events_of("До мера Львова звернувся підприємець.")
     assert found == []
     found, _ = events_of("Профспілка звернулася до уряду з вимогою підвищити зарплати.")
@@ -608,3 +608,141 @@ def test_a_countrys_side_in_the_timeline_includes_its_officials(store):
 def test_english_codes_the_place_of_an_undirected_act_as_its_recipient():
     found, _ = events_of("Serbia lifted a night curfew in Montenegro on Wednesday.", lang="en")
     assert found == [("CONCEDE", ["Serbia"], ["Montenegro"])]
+
+
+def test_a_suspects_denial_goes_to_the_authority_handling_the_case():
+    found, _ = events_of("Поліція затримала Івана Петренка. Підозрюваний спочатку заперечував свою причетність до "
+                         "крадіжки.")
+    assert ("REJECT", ["Ivan Petrenko"], ["Поліція"]) in found
+
+
+def test_a_promised_pardon_is_a_concession_and_its_condition_no_event():
+    found, _ = events_of("Слідчий комітет Росії порушив справу проти поета Івана Петренка. Йому обіцяли амністію, "
+                         "якщо він визнає провину й покається.")
+    assert ("CONCEDE", ["Investigative Committee of Russia"], ["Ivan Petrenko"]) in found
+    assert [f for f in found if f[0] in ("AGREE", "CONCEDE")] == [
+        ("CONCEDE", ["Investigative Committee of Russia"], ["Ivan Petrenko"])]
+
+
+def test_a_lone_body_noun_stands_for_the_body_named_before():
+    found, _ = events_of("Благодійний фонд «Надія» відкрив притулок у Черкасах. У фонді закликають уряд підвищити "
+                         "пенсії.")
+    assert ("REQUEST", ["Благодійний фонд «Надія»"], ["Уряд"]) in found
+
+
+def test_a_bare_party_noun_is_the_one_described_before():
+    found, _ = events_of("Черкаська влада так і не відремонтувала школу. Батьки учнів закликають владу виконати "
+                         "обіцянку.")
+    assert found == [("REQUEST", ["Батьки учнів"], ["Черкаська влада"])]
+
+
+def test_a_plural_pronoun_goes_on_with_the_subject_before():
+    found, _ = events_of("Мешканці села Вишневе перекрили трасу. Вони вимагають від влади відремонтувати дорогу.")
+    assert ("REQUEST", ["Мешканець села Вишневе"], ["Влада"]) in found
+    found, _ = events_of("Гомер Баєв приїхав до Москви. На станції він разом із Ролланом Кадиєвим вийшов із потяга. "
+                         "Вони одразу ж зателефонували Григоренку.")
+    assert ("CONSULT", ["Homer Baiev", "Rollan Kadyiev"], ["Hryhorenko"]) in found
+
+
+def test_a_subject_noun_the_dictionary_lists_without_case_is_still_the_subject():
+    found, _ = events_of("Директор заводу Петро Іваненко поїхав до Києва. Там директор розкритикував "
+                         "Кабінет Міністрів.")
+    assert found == [("ACCUSE", ["Petro Ivanenko"], ["Cabinet of Ministers of Ukraine"])]
+
+
+def test_a_pact_signed_in_a_relative_clause_is_support_by_its_subject():
+    found, _ = events_of("Скасування пільг передбачене угодою, яку підписала більшість депутатських груп.")
+    assert found == [("SUPPORT", ["Більшість депутатських груп"], None)]
+
+
+def test_a_sponsor_after_za_pidtrymky_backs_the_body_named_before():
+    found, _ = events_of("Фестиваль організувала ГО «Молодь Полтави» за підтримки Полтавської обласної ради.")
+    assert ("SUPPORT", ["Полтавська обласна рада"], ["ГО «Молодь Полтави»"]) in found
+    found, _ = events_of("Книжку видала громадська організація «Світанок» за фінансової підтримки уряду Канади.")
+    assert [f for f in found if f[0] in ("AID", "SUPPORT")] == [("AID", ["Canada"], ["Світанок"])]
+    found, _ = events_of("Захід відбувся за підтримки Програми Ради Європи.")
+    assert found == []
+
+
+def test_a_relative_pronoun_stands_for_the_noun_its_clause_describes():
+    found, _ = events_of("Депутати критикують владу, яка відмовляється виплачувати пенсії.")
+    assert ("REJECT", ["Влада"], None) in found
+    found, _ = events_of("Ми подякували волонтерам, які допомагали Збройним силам.")
+    assert ("AID", ["Волонтери"], ["Armed Forces of Ukraine"]) in found
+
+
+def test_a_contract_is_a_pact_only_between_states_and_its_signers_act_on_each_other():
+    found, _ = events_of("Представники Польщі та Литви підписали договір про співпрацю.")
+    assert found == [("SUPPORT", ["Poland"], ["Lithuania"])]
+    found, _ = events_of("ТОВ «Альфа» підписало договір на поставку вугілля з фірмою «Бета».")
+    assert found == []
+
+
+def test_a_genitive_owner_keeps_the_parties_coordinated_with_it():
+    found, _ = events_of("Керівництво Польщі та Литви закликало ЄС посилити санкції.")
+    assert found == [("REQUEST", ["Lithuania", "Poland"], ["European Union"])]
+
+
+def test_agreeing_to_anothers_terms_is_a_concession_to_whoever_set_them():
+    found, _ = events_of("Уряд погодився на умови, висунуті профспілкою шахтарів.")
+    assert found == [("CONCEDE", ["Уряд"], ["Профспілка шахтарів"])]
+    found, _ = events_of("Рада відхилила законопроєкт, поданий Кабінетом Міністрів.")
+    assert found == [("REJECT", ["Verkhovna Rada"], ["Cabinet of Ministers of Ukraine"])]
+
+
+def test_displeasure_with_an_act_is_aimed_at_whoever_did_it():
+    found, _ = events_of("Профспілка шахтарів висловила невдоволення рішенням обласної влади.")
+    assert found == [("ACCUSE", ["Профспілка шахтарів"], ["Обласна влада"])]
+    found, _ = events_of("Профспілка шахтарів висловила невдоволення діями Росії.")
+    assert found == [("ACCUSE", ["Профспілка шахтарів"], ["Russia"])]
+
+
+def test_the_bearer_of_a_stance_adjective_acts():
+    found, _ = events_of("Суд вислухав пенсіонерів, незадоволених рішенням міської ради.")
+    assert found == [("ACCUSE", ["Пенсіонери"], ["Міська рада"])]
+    found, _ = events_of("Міністерство освіти оприлюднило звіт. У міністерстві дуже незадоволені рішенням міської "
+                         "ради.")
+    assert found == [("ACCUSE", ["Міністерство освіти"], ["Міська рада"])]
+
+
+def test_a_duty_told_in_someones_words_is_their_request():
+    found, analysis = events_of("За словами міністра Івана Петренка, уряд повинен переглянути ціни на ліки.")
+    assert found == [("REQUEST", ["Ivan Petrenko"], ["Уряд"])]
+    assert analysis.events[0].modality == "should"
+    found, _ = events_of("Компанії повинні були повернути метал станції.")
+    assert found == []
+
+
+def test_the_subject_of_a_wished_clause_is_asked_to_act():
+    found, _ = events_of("Профспілка вимагає, щоб уряд підвищив зарплати.")
+    assert found == [("REQUEST", ["Профспілка"], ["Уряд"])]
+
+
+def test_what_a_request_asks_for_is_no_event_even_put_first():
+    found, _ = events_of("З проханням підтримати ветеранів громада звернулася до мера.")
+    assert found == [("REQUEST", ["Громада"], ["Мер"])]
+
+
+def test_a_court_sides_with_a_party_only_by_its_ruling():
+    found, _ = events_of("Господарський суд підтримав позицію прокуратури та задовольнив позов.")
+    assert [f[0] for f in found] == ["SANCTION"]
+
+
+def test_a_seat_of_power_speaks_for_its_state_through_an_infinitive():
+    found, _ = events_of("У Кремлі розраховували дискредитувати Україну.")
+    assert found == [("ACCUSE", ["Russia"], ["Ukraine"])]
+
+
+def test_blocked_accounts_are_a_seizure_not_a_rejection():
+    found, analysis = events_of("Слідчий комітет Росії порушив справу проти поета Івана Петренка. Згодом його "
+                                "банківські рахунки були заблоковані.")
+    assert ("COERCE", ["Investigative Committee of Russia"], ["Ivan Petrenko"]) in found
+    assert analysis.events[-1].mode == "seize"
+    found, _ = events_of("Парламент заблокував ухвалення закону.")
+    assert [f[0] for f in found] == ["REJECT"]
+
+
+def test_an_infinitive_in_a_question_is_no_event():
+    found, _ = events_of("Міністр внутрішніх справ Іван Петренко мовчить. Пане Петренко, чи не час вам зізнатись "
+                         "в безпорадності?")
+    assert found == []

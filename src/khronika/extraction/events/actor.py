@@ -31,9 +31,14 @@ class ActorRoles:
                 if speaker is not None and not self._names_someone(child) and self._animate(child) \
                         and child.lemma_.lower() not in self.agent_nouns:  # `суд`, said by a lawyer, is the court
                     return [speaker]  # `дипломати добиватимуться` in Putin's words: his side acts
-                unnamed = self._unnamed_agent(child)
+                unnamed = self._unnamed_agent(self._antecedent(child) or child)
                 if unnamed:
                     return unnamed
+        described = self._described_noun(head) or self._stance_bearer(head)
+        if described is not None:
+            found = self._participants(described, speaker) or self._unnamed_agent(described)
+            if found:
+                return found
         shared = self._shared_subject(head, speaker)
         if shared:
             return shared
@@ -59,8 +64,14 @@ class ActorRoles:
         """`Прикордонники 13 листопада затримали ... громадянина`: a nominative before the verb, agreeing
         with it, that the parser took for a second object."""
         verb = token.head
-        if not self.parsed or self.lang == "en" or token.dep_ != "obj" or token.i > verb.i \
+        if not self.parsed or self.lang == "en" or token.dep_ != "obj" \
                 or any(c.dep_.startswith("nsubj") for c in verb.children):
+            return False
+        if self._relative_clause(verb) and any(c.dep_ == "obj" and "Rel" in c.morph.get("PronType") and c.i != token.i
+                                               for c in verb.children):
+            # `угоду, яку підписала більшість фракцій`: `яку` is the object, so the other is the subject
+            return self._can_be_nominative(token)
+        if token.i > verb.i:
             return False
         number = verb.morph.get("Number")
         # `Прокурор це клопотання підтримав`: two objects, one of which only a nominative can be
@@ -68,6 +79,22 @@ class ActorRoles:
             return False
         return "Nom" in token.morph.get("Case") and any(c.dep_ == "obj" and c.i > verb.i for c in verb.children) \
             or self._nominative_only(token) and any(c.dep_ == "obj" and c.i != token.i for c in verb.children)
+
+    def _described_noun(self, verb: Token) -> Token | None:
+        """`владу, яка відмовляється виплачувати`: a clause on a noun opened by a nominative relative
+        pronoun (which the parser may hang on another verb) has that noun for its subject."""
+        if not self.parsed or verb.dep_ not in ("acl", "acl:relcl", "relcl") or verb.head.i >= verb.i \
+                or any(c.dep_.startswith("nsubj") for c in verb.children):
+            return None
+        opener = next((t for t in self.doc[verb.head.i + 1:verb.i] if "Rel" in t.morph.get("PronType")), None)
+        return verb.head if opener is not None and "Nom" in opener.morph.get("Case") else None
+
+    def _stance_bearer(self, adjective: Token) -> Token | None:
+        """`селян, невдоволених порушенням прав`: the peasants are the displeased ones."""
+        if not self.parsed or adjective.dep_ not in ("amod", "acl") or not self._stance(adjective) \
+                or adjective.head.i == adjective.i:
+            return None
+        return adjective.head
 
     def _shared_subject(self, verb: Token, speaker: str | None) -> list[str]:
         """`Слідчі провели обшуки та наклали арешт`: a coordinated verb without a subject of its own
@@ -85,6 +112,8 @@ class ActorRoles:
         if self.lang == "en":  # `is opposed to`, `is committed to`: a stance of the subject, not a passive
             return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(
                 (c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in verb.children)
+        if self._stance(verb):  # `мешканці незадоволені`: the residents hold the stance
+            return False
         return "Pass" in verb.morph.get("Voice") or "0" in verb.morph.get("Person") \
             or self._describing_participle(verb) or verb.lemma_.lower() in self.lex.reflexive_passives \
             or self._participle_with_agent(verb)
@@ -173,14 +202,22 @@ class ActorRoles:
         return []
 
     def _located(self, verb: Token) -> list[str]:
-        """`в Альянсі вимагають`: the organisation an impersonal plural speaks for."""
+        """`в Альянсі вимагають`: the organisation an impersonal plural speaks for; `у Кремлі розраховували
+        дискредитувати`: the one the verb an infinitive completes speaks for."""
+        while self.parsed and verb.dep_ in ("xcomp", "conj") and "Inf" in verb.morph.get("VerbForm") \
+                and verb.head.i != verb.i:
+            verb = verb.head
         if not self.lex.located_preps or "Plur" not in verb.morph.get("Number"):
             return []
         for token in self.doc[max(verb.sent.start, verb.i - 6):verb.i]:
             if token.lower_ in self.lex.located_preps and token.i + 1 < verb.i:
-                mention = self.by_token.get(token.i + 1) or self.by_token.get(min(token.i + 2, verb.i - 1))
-                if mention is not None and mention.label == "ORG":
-                    return [mention.actor]
+                at = token.i + 1 if token.i + 1 in self.by_token else min(token.i + 2, verb.i - 1)
+                mention = self.by_token.get(at)
+                if mention is not None and (mention.label == "ORG" or mention.kind == "metonym"):
+                    return [self._fuller_name(self.doc[at], mention)]  # `у Кремлі`: the seat for its power
+                body = self.doc[token.i + 1]
+                if mention is None and body.lemma_.lower() in self.agent_nouns and not self._animate(body):
+                    return self._unnamed_agent(body)  # `У міністерстві незадоволені`: the ministry named before
         return []
 
     def _nominative_before(self, verb: Token, sentence: Span) -> list[str]:
@@ -209,8 +246,8 @@ class ActorRoles:
     def _can_be_nominative(self, token: Token) -> bool:
         if self.lang == "en" or token.pos_ not in ("NOUN", "PROPN"):
             return True
-        return any(p.tag.case == "nomn" for p in analyzer(self.lang).parse(token.lower_)) or not \
-            any(p.tag.case for p in analyzer(self.lang).parse(token.lower_))
+        # a reading with no case (`директор`, as the dictionary lists some lemmas) rules nothing out
+        return any(p.tag.case in ("nomn", None) for p in analyzer(self.lang).parse(token.lower_))
 
     def _nominative_token(self, token: Token) -> bool:
         if self.lang == "en":

@@ -80,6 +80,16 @@ class Lexicon:
     reflexive_pronouns: frozenset[str] = frozenset()
     official_nouns: frozenset[str] = frozenset()
     place_is_recipient: bool = False
+    condition_marks: frozenset[str] = frozenset()
+    together_marks: frozenset[str] = frozenset()
+    sponsor_nouns: frozenset[str] = frozenset()
+    material_words: frozenset[str] = frozenset()
+    pact_words: frozenset[str] = frozenset()
+    state_pacts: frozenset[str] = frozenset()
+    stance_adjectives: frozenset[str] = frozenset()
+    duty_words: frozenset[str] = frozenset()
+    wish_marks: frozenset[str] = frozenset()
+    request_nouns: frozenset[str] = frozenset()
 
 
 @cache

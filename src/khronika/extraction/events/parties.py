@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from khronika.extraction.events.lexicon import COORDINATION
 from khronika.language.morphology import analyzer
+from khronika.model import Mention
 
 
 class Parties:
@@ -29,6 +30,7 @@ class Parties:
     def _participants(self, token: Token, speaker: str | None, modifiers: bool = True) -> list[str]:
         """The actors a noun phrase names: itself, the genitive it governs (`країни ЄС`), and what is
         coordinated with it (`США та НАТО`)."""
+        token = self._antecedent(token) or token
         if token.lower_ in self.lex.speaker_pronouns:
             return [speaker] if speaker else []
         reflexive = self._reflexive(token, speaker)
@@ -38,19 +40,35 @@ class Parties:
             governing = self._governing_subject(token)
             if governing:
                 return governing  # `Syria says it will not accept`: the one who says it
-            person = self._last_person(token) if token.lower_ in self.lex.person_pronouns else None
+            if token.lower_ in self.lex.group_pronouns:
+                return self._continued_group(token)
+            person = self._last_person(token)
             return [person] if person else []
         found = self._named_in(token, modifiers)
         for conj in (c for c in token.children if c.dep_ in COORDINATION):
             found += [x for x in self._named_in(conj, modifiers) if x not in found]
         return found
 
+    def _with_coordinated(self, token: Token) -> list[str]:
+        found = [self.by_token[token.i].actor]
+        for conj in (c for c in token.children if c.dep_ in COORDINATION and c.i in self.by_token):
+            if self.by_token[conj.i].actor not in found:
+                found.append(self.by_token[conj.i].actor)
+        return found
+
+    def _antecedent(self, token: Token) -> Token | None:
+        """`владу, яка відмовляється`: a relative pronoun stands for the noun its clause describes."""
+        if not self.parsed or "Rel" not in token.morph.get("PronType") or token.head.i == token.i \
+                or token.head.dep_ not in ("acl", "acl:relcl", "relcl") or token.head.head.i == token.head.i:
+            return None
+        return token.head.head
+
     def _named_in(self, token: Token, modifiers: bool = True) -> list[str]:
         mention = self.by_token.get(token.i)
         if mention is not None and mention.actor.startswith("kh:") and self._war_side(token):
             return self._war_side(token)  # `Окупанти кілька разів` taken for a name: the enemy
         if mention is not None:
-            return [mention.actor]
+            return [self._fuller_name(token, mention)]
         if token.lemma_.lower() in self.lex.resident_nouns | self.lex.opponent_nouns:
             # `громадянина Канади`, `противники української незалежності`: not Canada, not Ukraine
             return []
@@ -63,7 +81,8 @@ class Parties:
         for child in token.children:  # the first named genitive dependent: `керівництво Росії`
             if child.dep_ in ("nmod", "nmod:poss", "poss", "compound", "amod", "flat", "flat:title", "appos") \
                     and child.i in self.by_token and self._owned(child):
-                return self._war_side(child) or [self.by_token[child.i].actor]  # `обстріл з боку НЗФ`
+                # `обстріл з боку НЗФ`: the enemy; `представники Росії та України`: both
+                return self._war_side(child) or self._with_coordinated(child)
         for child in token.children:
             if child.dep_ == "nmod" and self._owned(child):
                 deeper = self._named_in(child, modifiers)
@@ -73,6 +92,13 @@ class Parties:
         if owner:
             return owner
         return self._modifying(token) if modifiers else []
+
+    def _fuller_name(self, token: Token, mention: Mention) -> str:
+        """`У фонді закликають` after `Міжнародний благодійний фонд «Покуття»`: a lone common noun the
+        tagger took for a name stands for the organisation named before with that head word."""
+        if not mention.text.islower() or len(mention.text.split()) > 1 or not mention.actor.startswith("kh:"):
+            return mention.actor
+        return self._named_before_by_head(token) or mention.actor
 
     def _modifying(self, noun: Token) -> list[str]:
         """The parties named by the adjectives of a noun (`Hungarian and Romanian officials`)."""

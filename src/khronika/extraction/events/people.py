@@ -212,6 +212,32 @@ class People:
                 return found
         return None
 
+    def _continued_group(self, pronoun: Token) -> list[str]:
+        """`Він разом із Ролланом Кадиєвим вистрибнув із потяга. Вони повернулися`: a plural subject
+        pronoun that opens its sentence goes on with the parties who were the subject of the sentence
+        before, a plural one or one with the companions it acted `разом з`."""
+        sentence = pronoun.sent
+        if pronoun.dep_ not in SUBJECTS or "Plur" not in pronoun.morph.get("Number") or sentence.start == 0 \
+                or any(t.dep_ in SUBJECTS for t in self.doc[sentence.start:pronoun.i]):
+            return []
+        before = self.doc[sentence.start - 1].sent
+        for subject in self._subjects(before):
+            if subject.lower_ in self.lex.group_pronouns:
+                return []  # a chain of pronouns is too far to follow
+            companions = self._companions(subject.head)
+            if "Plur" not in subject.morph.get("Number") and not companions:
+                continue
+            found = self._participants(subject, None) or self._unnamed_agent(subject)
+            if found:
+                return found + [x for x in companions if x not in found]
+        return []
+
+    def _companions(self, verb: Token) -> list[str]:
+        """`вистрибнув разом із Ролланом Кадиєвим`: those named with `разом з` acted with the subject."""
+        together = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in self.lex.together_marks]
+        return [x for t in together for c in t.children if c.dep_ in ("obl", "nmod")
+                for x in self._participants(c, None)]
+
     def _subjects(self, sentence) -> list[Token]:
         """The subjects of a sentence, its main verb's first; a nominative person the parser took for an
         object after its verb (`Позов подав киянин`) is one too."""

@@ -77,6 +77,7 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
                 found = self._event(trigger, entry, sentence, previous)
                 if found is not None:
                     self.events.append(found)
+            self.events += self._sponsorships(sentence) + self._duties_told(sentence)
             self.events[start:] = self._one_per_phrase(self.events[start:])
             for found in self.events[start:]:
                 found.silent = self._speech_cue(found.trigger, found.entry)
@@ -106,13 +107,66 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
                 kept.remove(noun)
         return kept
 
+    def _duties_told(self, sentence: Span) -> list[Found]:
+        """`За словами Талащука, держава повинна переглянути механізм`: a speaker who says another party
+        must act asks it to (the seed's `має закликати`), also when the act asked for is no trigger.
+        A duty told in the past (`повинні були повернути`) describes, it asks nothing."""
+        found = []
+        for modal in sentence if self.parsed and self.lang != "en" else []:
+            if modal.lemma_.lower() not in self.lex.duty_words or self._told_in_past(modal):
+                continue
+            act = next((c for c in modal.children if c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm")), None)
+            subject = next((c for c in modal.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            quote = self._quote_at(modal)
+            if act is None or subject is None or quote is None or quote.speaker is None \
+                    or any(self.lex.heads.get(x) for x in self._lemmas(act)):  # a trigger: `_event` reads it
+                continue
+            recipient = self._participants(subject, quote.speaker) or self._unnamed_recipient(subject)
+            if not recipient or self.sides.same_any(quote.speaker, recipient):
+                continue
+            entry = Entry("REQUEST", None, f"{modal.lemma_.lower()} {act.lemma_.lower()}")
+            found.append(self._found(modal, entry, "REQUEST", [quote.speaker], recipient, sentence, False,
+                                     "should", None))
+        return found
+
+    def _told_in_past(self, modal: Token) -> bool:
+        return any(c.dep_ in ("aux", "cop") and "Past" in c.morph.get("Tense") for c in modal.children) \
+            or "Past" in modal.morph.get("Tense")
+
+    def _sponsorships(self, sentence: Span) -> list[Found]:
+        """`фільм знято в рамках проекту організації «Інтерньюз-Україна» за фінансової підтримки уряду
+        США`: the sponsor named after `за підтримки` backs the body whose work it is, named before it in
+        the sentence; money (`фінансової`) makes the backing material help (AID)."""
+        found = []
+        for noun in sentence if self.parsed else []:
+            if noun.lemma_.lower() not in self.lex.sponsor_nouns or self._preposition(noun) != "за":
+                continue
+            sponsor = next((x for x in (self._participants(c, None) for c in self._genitives(noun)) if x), [])
+            backed = self._backed(noun, sponsor) if sponsor else []
+            if not backed:
+                continue
+            words = {noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children if c.dep_ == "amod"}
+            category = "AID" if words & self.lex.material_words else "SUPPORT"
+            entry = Entry(category, None, f"за {noun.lemma_.lower()}")
+            found.append(self._found(noun, entry, category, sponsor, backed, sentence, False, None, None))
+        return found
+
+    def _backed(self, noun: Token, sponsor: list[str]) -> list[str]:
+        """The organisation named last before `за підтримки` in its sentence, whose work is backed."""
+        for token in reversed(self.doc[noun.sent.start:noun.i]):
+            mention = self.by_token.get(token.i)
+            if mention is not None and mention.label == "ORG" and not self.sides.same_any(mention.actor, sponsor):
+                return [mention.actor]
+        return []
+
     def _triggers(self, sentence: Span, must_clauses: list[Token]) -> list[tuple[Token, Entry]]:
         found = []
         for token in sentence:
             if token.is_punct or token.is_space:
                 continue
             entry = self._entry(token, sentence)
-            if entry is not None and not self._attributive(token):
+            if entry is not None and not self._attributive(token) and not self._hypothetical(token) \
+                    and not self._asked_for(token):
                 found.append((token, entry))
         demanded = {t.i for t in must_clauses}
         # what investigators found someone did is an event of its own, besides their accusation
@@ -153,6 +207,31 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             return False
         return not any(c.dep_ in ("obl", "obl:agent") and "Ins" in c.morph.get("Case") and self._preposition(c) is None
                        for c in token.children)
+
+    def _asked_for(self, trigger: Token) -> bool:
+        """`З проханням підтримати громади вони звернулися`: an infinitive that completes a request noun
+        (which the parser hangs under it) is what is asked for, not an event."""
+        return self.parsed and "Inf" in trigger.morph.get("VerbForm") and any(
+            c.lemma_.lower() in self.lex.request_nouns and self._preposition(c) is not None for c in trigger.children)
+
+    def _hypothetical(self, trigger: Token) -> bool:
+        """`обіцяли помилування, якщо покається і визнає провину`: an act stated only as the condition
+        of another (an `if` clause, its conjuncts too), or an infinitive in a question, is hypothetical."""
+        if not self.parsed or not self.lex.condition_marks:
+            return False
+        if any(t.text == "?" for t in self.doc[trigger.i:trigger.sent.end]) and self._infinitive(trigger):
+            return True  # `Чи не час вам зізнатись у безпорадності?`: an act only asked about
+        clause = ([trigger, *self._governors(trigger)])[-1]
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        return any(c.dep_ == "mark" and c.lower_ in self.lex.condition_marks for c in clause.children)
+
+    def _infinitive(self, verb: Token) -> bool:
+        """The parser's reading, or the dictionary's only one (`зізнатись` read as a past form)."""
+        if "Inf" in verb.morph.get("VerbForm"):
+            return True
+        parses = [p for p in analyzer(self.lang).parse(verb.lower_) if p.tag.POS in ("INFN", "VERB")]
+        return bool(parses) and all(p.tag.POS == "INFN" or "infn" in p.tag.grammemes for p in parses)
 
     def _must_clauses(self, sentence: Span) -> list[Token]:
         """`The US declared that China must drop barriers`: a clause saying what another party must
@@ -263,6 +342,8 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
     def _has_dependent(self, head: Token, needs: tuple[str, ...], sentence: Span) -> bool:
         wanted = set(needs)
         near = list(head.subtree) if self.parsed else []
+        if self._relative_clause(head):  # `угоду, яку підписали`: `яку` stands for the noun
+            near.append(head.head)
         near += list(self.doc[head.i + 1:min(head.i + 5, sentence.end)]) + self._clause_before(head, sentence)
         for token in near:
             if token.i == head.i:
@@ -271,6 +352,11 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
                                                                   & wanted):
                 return True
         return any(self._pronoun_for(token, wanted) for token in head.children if self.parsed)
+
+    def _relative_clause(self, verb: Token) -> bool:
+        """`угоду, яку підписали`: a clause on a noun that a relative pronoun opens."""
+        return self.parsed and verb.dep_ in ("acl", "acl:relcl", "relcl") and any(
+            "Rel" in c.morph.get("PronType") for c in verb.children)
 
     def _doer_after_noun(self, trigger: Token, entry: Entry) -> Token | None:
         """`Досудове розслідування проводить головне управління Нацполіції`: the phrase's own noun
@@ -371,6 +457,8 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             actor = self._kb_actor(self.lex.own_side)  # `хвилі часткової мобілізації`: the press's own country
         if entry.cue in self.lex.finding_verbs:
             return self._finding(trigger, entry, actor, sentence, speaker if speaker not in actor else None)
+        if category == "SUPPORT" and actor and all(self._institution(x, self.lex.court_nouns) for x in actor):
+            return None  # `суд підтримав позицію прокуратури`: a court sides with a party only by its ruling
         # an event whose actor the text leaves unnamed (`fighting broke out`) is still coded, actor null
         recipient = own[1] or (self._recipient(trigger, sentence, actor) if entry.genitive is None else [])
         if doer is not None:  # the doer read as an object is not also the one acted on
@@ -389,6 +477,8 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             recipient = court  # `В суді слідчий клопотав про доступ до документів фірми`: to the court
         if not recipient:
             recipient = [x for x in self._addressee(trigger, entry) if not self.sides.same_any(x, actor)]
+        if not recipient and len(actor) > 1 and set(entry.needs) & self.lex.pact_words:
+            actor, recipient = actor[:1], actor[1:]  # `Росія та Україна підписали угоду`: each with the other
         if not recipient and category in RECIPROCAL and self.parsed:
             actor, recipient = self._two_sides(trigger, actor)
         if not self.parsed and category in RECIPROCAL and not actor:
@@ -401,6 +491,8 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         if not recipient and self.lex.place_is_recipient:
             place = self._location(trigger)  # `lifted a curfew in Montenegro`: the place's people are acted on
             recipient = [place] if place is not None and not self.sides.same_any(place, actor) else []
+        if entry.needs and set(entry.needs) <= self.lex.state_pacts and not self._between_states(actor + recipient):
+            return None  # a contract signed by a firm is business, not a pact
         reported_by = speaker if speaker and speaker not in actor else None
         if not actor and not recipient and quote is None and category not in ("ASSAULT", "PROTEST", "COERCE"):
             return None  # a bare verb with no party at all (`the talks were discussed`) says too little
@@ -410,6 +502,9 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         found = self._found(trigger, entry, category, actor, recipient, sentence, negated, modality, reported_by)
         found.own = own
         return found
+
+    def _between_states(self, parties: list[str]) -> bool:
+        return bool(parties) and all(getattr(self.actors.get(x), "type", None) == "LOC" for x in parties)
 
     def _found(self, trigger: Token, entry: Entry, category: str, actor: list[str], recipient: list[str],
                sentence: Span, negated: bool, modality: str | None, reported_by: str | None) -> Found:

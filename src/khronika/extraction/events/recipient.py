@@ -39,6 +39,7 @@ class RecipientRoles:
             end = trigger.right_edge.i + 1 if self.parsed else sentence.end
             candidates += self._recipients_by_case(trigger, self.doc[sentence.start:max(end, trigger.i + 1)])
         candidates.append(self._owner(trigger))
+        candidates.append(self._author(trigger))
         for group in candidates:
             group = [x for x in group if not self.sides.same_any(x, actor)]
             if group:
@@ -59,12 +60,31 @@ class RecipientRoles:
                             return found
         return []
 
+    def _author(self, trigger: Token) -> list[str]:
+        """`погодились на пам'ятник, запропонований громадою`: when no party is acted on, the one who
+        proposed or made the thing acted on (the agent of a passive participle on it) is."""
+        if not self.parsed or self.lang == "en":
+            return []
+        for token in trigger.subtree:
+            if token.i > trigger.i and token.pos_ == "ADJ" and token.dep_ in ("amod", "acl") \
+                    and self._passive_participle(token):
+                found = self._passive_agent(token)
+                if found:
+                    return found
+        return []
+
     def _describing_participle(self, trigger: Token) -> bool:
         """A passive participle that describes a noun: the parser's voice, or the dictionary's
         participle endings where the parser gives none."""
-        if not self.parsed or self.lang == "en" or trigger.pos_ != "ADJ" or trigger.dep_ not in ("amod", "acl"):
+        if not self.parsed or self.lang == "en" or trigger.pos_ != "ADJ" or trigger.dep_ not in ("amod", "acl") \
+                or self._stance(trigger):
             return False
         return "Pass" in trigger.morph.get("Voice") or self._passive_participle(trigger)
+
+    def _stance(self, adjective: Token) -> bool:
+        """`селян, невдоволених порушенням прав`: an adjective of a stance names its bearer's act,
+        whatever participle form it has."""
+        return bool(set(self._lemmas(adjective)) & self.lex.stance_adjectives)
 
     def _described(self, participle: Token) -> list[str]:
         """The party a participle phrase is set after (`голові профспілки Дмитру Філіпчуку, затриманому`):
@@ -126,6 +146,9 @@ class RecipientRoles:
                     if deeper is not None and self._fits_preposition(deeper, grandchild):
                         target = self._prepositional_object(grandchild)
                         prepositional.append(self._participants(target, None, modifiers=False))
+                    elif self._instrumental_act(grandchild):  # `висловила невдоволення рішенням влади`
+                        prepositional.append(self._participants(grandchild, None, modifiers=False))
+                        unnamed.append(self._unnamed_recipient(grandchild, owner=True))
             elif prep is not None:
                 if self._fits_preposition(prep, child) and child.lemma_.lower() not in self.lex.beneficiary_nouns:
                     # `у Мінську` is a place, `на користь міськради` one who gains: neither is the recipient
@@ -137,14 +160,27 @@ class RecipientRoles:
                     unnamed.append(self._unnamed_recipient(stray))
             else:
                 owned.append(self._participants(child, None))
+                if not passive and self._instrumental_act(child):
+                    unnamed.append(self._unnamed_recipient(child, owner=True))
         complements = [c for c in trigger.children if c.dep_ == "xcomp"]
         later = [g for c in complements for g in self._parsed_recipients(c)] if complements else []
         # `demanded that the US cancel the sale`: the one asked to act is the subject of what is asked
-        later += [self._participants(s, None) for c in trigger.children if c.dep_ == "ccomp"
-                  for s in c.children if s.dep_ == "nsubj"]
+        later += [self._participants(s, None) or self._unnamed_recipient(s) for c in trigger.children
+                  if c.dep_ == "ccomp" or self._wish_clause(c) for s in c.children if s.dep_ == "nsubj"]
         # `agreed to provide aid for Romania`: what the complement does, after the trigger's own words;
         # a party the text names only by a common noun (`затримали громадянина`) comes last
         return [g for g in direct + prepositional + owned + later + unnamed if g]
+
+    def _wish_clause(self, clause: Token) -> bool:
+        """`вважає за необхідне, щоб уряд підвищив зарплати`: a clause of what is wished for."""
+        return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.lex.wish_marks
+                                              for c in clause.children)
+
+    def _instrumental_act(self, token: Token) -> bool:
+        """`невдоволення рішенням міської влади`: a bare instrumental names the act one is displeased
+        with, whose owner is acted on (`language` aside: English marks no case)."""
+        return self.lang != "en" and token.dep_ in ("obl", "nmod") and self._preposition(token) is None \
+            and "Ins" in token.morph.get("Case")
 
     def _stray_objects(self, phrase: Token) -> list[Token]:
         """`звільнив від відповідальності інженера`, `у задоволенні позову прокуратурі відмовив`: an object

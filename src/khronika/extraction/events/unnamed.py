@@ -65,6 +65,8 @@ class UnnamedParties:
         earlier = self._named_before_by_head(noun)
         if earlier is not None:
             return [earlier]
+        if not animate and lemma in self.lex.party_nouns:  # not `суд`, which the text names in full anyway
+            noun = self._described_before(noun) or noun
         words = [t for t in noun.lefts if t.dep_ in ("amod", "compound") and t.i >= noun.i - 2] + [noun]
         tail = [t for t in noun.rights if t.dep_ in ("nmod", "amod", "flat", "flat:name") and t.i <= noun.i + 3
                 and not self._preposition(t) and not any(w.like_num for w in t.subtree)]  # not `13 листопада`
@@ -82,6 +84,19 @@ class UnnamedParties:
         self.new_actors.setdefault(actor.id, actor)
         self.actors.setdefault(actor.id, actor)
         return [actor.id]
+
+    def _described_before(self, noun: Token) -> Token | None:
+        """`У фонді закликають владу` after `Коломийська влада в особі міського голови`: a bare body
+        noun stands for the same noun that an earlier sentence told with its adjectives, the latest one."""
+        if self.lang == "en" or not self.parsed or any(
+                c.dep_ in ("amod", "nmod", "compound", "flat", "flat:name") for c in noun.children):
+            return None
+        lemma = noun.lemma_.lower()
+        for token in reversed(self.doc[:noun.sent.start]):
+            if token.lemma_.lower() == lemma and token.pos_ == "NOUN" \
+                    and any(c.dep_ == "amod" and c.i < token.i for c in token.children):
+                return token
+        return None
 
     def _generic_body(self, name: str | None) -> list[str]:
         """A body the act itself implies (`взяли під варту`: a court) when the text names none."""
