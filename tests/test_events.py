@@ -608,3 +608,14 @@ def test_a_countrys_side_in_the_timeline_includes_its_officials(store):
 def test_english_codes_the_place_of_an_undirected_act_as_its_recipient():
     found, _ = events_of("Serbia lifted a night curfew in Montenegro on Wednesday.", lang="en")
     assert found == [("CONCEDE", ["Serbia"], ["Montenegro"])]
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Російські військові викрадали активістів у Херсоні.", "ASSAULT"),  # the imperfective of викрасти
+    ("Поліція арештовувала учасників акції.", "COERCE"),
+    ("Фермери бастували біля будівлі уряду.", "PROTEST"),
+    ("Компанія позивається до Міністерства юстиції України.", "ACCUSE"),
+])
+def test_aspect_partners_and_synonyms_of_event_verbs_are_events(text, category):
+    found, _ = events_of(text)
+    assert [f[0] for f in found] == [category]
