@@ -496,6 +496,8 @@ def test_russian_talks_between_two_named_sides_without_a_parse():
                          "иностранных дел Украины Дмитрия Кулебы.", lang="ru")
     assert len(found) == 1 and found[0][0] == "CONSULT"
     assert found[0][1] in (["Russia"], ["Sergey Lavrov"]) and found[0][2] in (["Ukraine"], ["Dmytro Kuleba"])
+
+
 def test_a_noun_of_the_accused_is_the_one_charged_not_a_witness_named_in_between():
     found, _ = events_of(
         "Слідчі повідомили про підозру інспектору Петру Гнатюку. Суд заарештував Гнатюка. "
@@ -746,3 +748,14 @@ def test_an_infinitive_in_a_question_is_no_event():
     found, _ = events_of("Міністр внутрішніх справ Іван Петренко мовчить. Пане Петренко, чи не час вам зізнатись "
                          "в безпорадності?")
     assert found == []
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Російські військові викрадали активістів у Херсоні.", "ASSAULT"),  # the imperfective of викрасти
+    ("Поліція арештовувала учасників акції.", "COERCE"),
+    ("Фермери бастували біля будівлі уряду.", "PROTEST"),
+    ("Компанія позивається до Міністерства юстиції України.", "ACCUSE"),
+])
+def test_aspect_partners_and_synonyms_of_event_verbs_are_events(text, category):
+    found, _ = events_of(text)
+    assert [f[0] for f in found] == [category]
