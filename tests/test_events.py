@@ -608,3 +608,26 @@ def test_a_countrys_side_in_the_timeline_includes_its_officials(store):
 def test_english_codes_the_place_of_an_undirected_act_as_its_recipient():
     found, _ = events_of("Serbia lifted a night curfew in Montenegro on Wednesday.", lang="en")
     assert found == [("CONCEDE", ["Serbia"], ["Montenegro"])]
+
+
+def test_a_nominative_after_its_verb_is_the_subject():
+    found, _ = events_of("На захист журналістки виступила Національна спілка журналістів України.")
+    assert found == [("SUPPORT", ["Національна спілка журналістів"], None)]
+
+
+def test_opposing_a_motion_rejects_the_one_who_made_it():
+    found, _ = events_of("Прокуратура звернулася до суду з клопотанням про арешт мера. Проти задоволення клопотання "
+                         "прокуратури виступила Асоціація правників України.")
+    assert found[-1] == ("REJECT", ["Асоціація правників"], ["Прокуратура"])
+
+
+def test_calling_a_charge_baseless_rejects_the_accuser():
+    found, _ = events_of("Служба безпеки України повідомила про підозру меру Житомира Івану Коваленку. Звинувачення "
+                         "проти себе Коваленко називає безпідставними.")
+    assert found[-1] == ("REJECT", ["Ivan Kovalenko"], ["Security Service of Ukraine"])
+
+
+def test_lowering_bail_eases_the_one_held():
+    found, _ = events_of("Суд взяв під варту мера Житомира Івана Коваленка із заставою у 5 млн грн. Згодом розмір "
+                         "застави було зменшено до 2 млн грн.")
+    assert found[-1] == ("CONCEDE", ["Суд"], ["Ivan Kovalenko"])

@@ -56,18 +56,26 @@ class ActorRoles:
         return []
 
     def _misread_subject(self, token: Token) -> bool:
-        """`Прикордонники 13 листопада затримали ... громадянина`: a nominative before the verb, agreeing
-        with it, that the parser took for a second object."""
+        """`Прикордонники 13 листопада затримали ... громадянина`: a nominative agreeing with the verb
+        that the parser took for a second object (or, after the verb, for its only one)."""
         verb = token.head
-        if not self.parsed or self.lang == "en" or token.dep_ != "obj" or token.i > verb.i \
+        if not self.parsed or self.lang == "en" or token.dep_ != "obj" \
                 or any(c.dep_.startswith("nsubj") for c in verb.children):
             return False
         number = verb.morph.get("Number")
         # `Прокурор це клопотання підтримав`: two objects, one of which only a nominative can be
         if not number or number != token.morph.get("Number"):
             return False
+        if token.i > verb.i:  # `На його захист виступила Нацгвардія`: a subject after its verb
+            return self._agrees_in_gender(token, verb) and "Nom" in token.morph.get("Case") \
+                and self._nominative_only(token)
         return "Nom" in token.morph.get("Case") and any(c.dep_ == "obj" and c.i > verb.i for c in verb.children) \
             or self._nominative_only(token) and any(c.dep_ == "obj" and c.i != token.i for c in verb.children)
+
+    def _agrees_in_gender(self, noun: Token, verb: Token) -> bool:
+        """A past-tense verb shows its subject's gender (`виступила` a feminine noun)."""
+        gender = verb.morph.get("Gender")
+        return bool(gender) and gender == noun.morph.get("Gender")
 
     def _shared_subject(self, verb: Token, speaker: str | None) -> list[str]:
         """`Слідчі провели обшуки та наклали арешт`: a coordinated verb without a subject of its own

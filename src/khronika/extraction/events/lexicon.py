@@ -16,7 +16,8 @@ BECOMES_AGREE_IN_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 BECOMES_THREAT_IN_FUTURE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST"}  # manual: THREATEN modes, CAMEO 13x
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}
 AUTHORITY_ACTS = {"COERCE", "ACCUSE", "SANCTION"}  # an unsaid doer is the authority acting last
-DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "CONSULT", "SUPPORT"}
+# directed acts; a concession (`розмір застави зменшено`) eases the one its actor pressed before
+DIRECTED = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "CONSULT", "SUPPORT", "CONCEDE"}
 PARTICIPANT_LABELS = {"PERS", "PER", "ORG", "LOC", "GPE", "NORP"}
 SOURCE_NOUNS = {"версія", "дані", "інформація", "слово", "думка", "оцінка", "версия", "данные", "информация"}
 CLAUSE_PUNCT = {",", ";", ":", "—", "–", "(", ")", "«", "»", '"'}

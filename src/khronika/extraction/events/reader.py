@@ -214,15 +214,30 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         acts on the one who made it, the actor of the latest request or claim with that word."""
         if not self.parsed:
             return []
-        words = {self._lemmas(c)[0] for c in trigger.children if c.dep_ in ("obj", "nsubj", "obl")}
+        said = [c for c in trigger.children if c.dep_ in ("obj", "nsubj", "obl")]
+        # `Проти задоволення клопотання прокуратури виступив`: the motion may be the phrase's genitive
+        said += [g for c in said for g in c.children if g.dep_ == "nmod" and self._preposition(g) is None]
+        words = {self._lemmas(c)[0] for c in said}
         words &= self.lex.addressed_to_court | self.lex.lawsuit_words
         if not words:
             return []
         for found in reversed(self.events):
             told = self._told(found)
-            if found.actor and (told & words or found.type == "REQUEST" and told & self.lex.addressed_to_court):
+            # a motion (`клопотання`) is the latest request, whatever verb told it (`попросила суд`)
+            motion = found.type == "REQUEST" and (told | words) & self.lex.addressed_to_court
+            if found.actor and (told & words or motion):
                 return list(found.actor)
         return []
+
+    def _accusers(self, trigger: Token, actor: list[str]) -> list[str]:
+        """`Звинувачення проти себе Філіпчук називає замовними`: denying a charge rejects the ones who
+        brought it, the actor of the latest accusation against the one who denies it."""
+        if not self.parsed or not any(entry.type == "ACCUSE" and entry.genitive is not None
+                                      for c in trigger.children if c.dep_ in ("obj", "nsubj", "nsubj:pass")
+                                      for entry in self.lex.heads.get(c.lemma_.lower(), [])):
+            return []
+        return next((list(f.actor) for f in reversed(self.events) if f.type == "ACCUSE" and f.actor
+                     and self.sides.same_any_list(f.recipient, actor)), [])
 
     def _told(self, found: Found) -> set[str]:
         """The words an event told before stands on: its cue, the words its phrase needs, its trigger's lemmas."""
@@ -373,6 +388,8 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             return self._finding(trigger, entry, actor, sentence, speaker if speaker not in actor else None)
         # an event whose actor the text leaves unnamed (`fighting broke out`) is still coded, actor null
         recipient = own[1] or (self._recipient(trigger, sentence, actor) if entry.genitive is None else [])
+        if category == "REJECT":
+            recipient = self._accusers(trigger, actor) or recipient
         if doer is not None:  # the doer read as an object is not also the one acted on
             recipient = [x for x in recipient if x not in actor and x not in self._unnamed_recipient(doer)]
         if not recipient:
