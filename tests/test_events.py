@@ -631,3 +631,14 @@ def test_lowering_bail_eases_the_one_held():
     found, _ = events_of("Суд взяв під варту мера Житомира Івана Коваленка із заставою у 5 млн грн. Згодом розмір "
                          "застави було зменшено до 2 млн грн.")
     assert found[-1] == ("CONCEDE", ["Суд"], ["Ivan Kovalenko"])
+
+
+def test_an_offer_for_a_bribe_is_a_demand_for_it():
+    found, _ = events_of("Інспектор Петро Мельник пообіцяв фермеру Івану Гнатюку за 5 тис доларів неправомірної "
+                         "вигоди закрити справу.")
+    assert found == [("REQUEST", ["Petro Melnyk"], ["Ivan Hnatiuk"])]
+    found, _ = events_of("Податківець Петро Мельник запропонував підприємцю Івану Гнатюку дати йому 20 тис грн за "
+                         "позитивний висновок.")
+    assert found == [("REQUEST", ["Petro Melnyk"], ["Ivan Hnatiuk"])]
+    found, _ = events_of("Міністр Петро Мельник пообіцяв фермеру Івану Гнатюку закрити справу.")
+    assert found == [("AGREE", ["Petro Melnyk"], ["Ivan Hnatiuk"])]

@@ -80,6 +80,9 @@ class Lexicon:
     accused_nouns: frozenset[str] = frozenset()
     reflexive_pronouns: frozenset[str] = frozenset()
     official_nouns: frozenset[str] = frozenset()
+    bribe_words: frozenset[str] = frozenset()
+    giving_verbs: frozenset[str] = frozenset()
+    money_words: frozenset[str] = frozenset()
     place_is_recipient: bool = False
 
 

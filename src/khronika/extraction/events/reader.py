@@ -341,6 +341,8 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             if category not in COOPERATIVE:
                 return None  # `не атакували`: an event that did not happen is not coded
             category, negated = "REJECT", False  # a refused concession is a rejection that did happen
+        if entry.type == "AGREE" and self._bribe_offer(trigger, sentence):
+            category = "REQUEST"  # an official's offer of influence for money solicits a bribe
         quote = self._quote_at(trigger)
         speaker = quote.speaker if quote is not None else None
         subject_head = should if should is not None else trigger
@@ -435,6 +437,18 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         found.location = self._location(trigger)
         found.evidence.append((sentence.start_char, sentence.end_char))
         return found
+
+    def _bribe_offer(self, trigger: Token, sentence: Span) -> bool:
+        """`пообіцяв директору за $31 тис неправомірної вигоди вплинути`, `запропонував дати йому 40 тис
+        грн`: a promise or offer for a bribe, or one asking money for oneself, is a demand for a bribe."""
+        after = self.doc[trigger.i + 1:min(sentence.end, trigger.i + 20)]
+        if any(t.lemma_.lower() in self.lex.bribe_words or t.lower_ in self.lex.bribe_words for t in after):
+            return True
+        return self.parsed and any(
+            "Inf" in c.morph.get("VerbForm") and c.lemma_.lower() in self.lex.giving_verbs
+            and any(g.lower_ in self.lex.person_pronouns and "Dat" in g.morph.get("Case") for g in c.children)
+            and any(t.lower_ in self.lex.money_words or t.lemma_.lower() in self.lex.money_words for t in c.subtree)
+            for c in trigger.children)
 
     def _governors(self, trigger: Token) -> list[Token]:
         """The words a trigger depends on inside its own clause (`не мають наміру йти`: мають, наміру)."""
