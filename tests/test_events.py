@@ -642,3 +642,13 @@ def test_an_offer_for_a_bribe_is_a_demand_for_it():
     assert found == [("REQUEST", ["Petro Melnyk"], ["Ivan Hnatiuk"])]
     found, _ = events_of("Міністр Петро Мельник пообіцяв фермеру Івану Гнатюку закрити справу.")
     assert found == [("AGREE", ["Petro Melnyk"], ["Ivan Hnatiuk"])]
+
+
+def test_an_impersonal_suspicion_is_the_prosecutions():
+    found, _ = events_of("Суд відмовився звільнити мера Житомира Івана Коваленка з-під варти. Коваленко підозрюється "
+                         "у розтраті коштів.")
+    assert found[-1] == ("ACCUSE", ["Прокуратура"], ["Ivan Kovalenko"])
+    found, _ = events_of("Прокуратура Київської області розпочала кримінальне провадження щодо мера Житомира Івана "
+                         "Коваленка. Служба безпеки України затримала Коваленка. Наступного дня йому повідомили про "
+                         "підозру.")
+    assert found[-1] == ("ACCUSE", ["Прокуратура Київської області"], ["Ivan Kovalenko"])

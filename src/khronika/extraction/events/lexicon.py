@@ -81,6 +81,9 @@ class Lexicon:
     reflexive_pronouns: frozenset[str] = frozenset()
     official_nouns: frozenset[str] = frozenset()
     bribe_words: frozenset[str] = frozenset()
+    charge_words: frozenset[str] = frozenset()
+    prosecutor_nouns: frozenset[str] = frozenset()
+    charge_doer: str | None = None
     giving_verbs: frozenset[str] = frozenset()
     money_words: frozenset[str] = frozenset()
     place_is_recipient: bool = False

@@ -378,6 +378,8 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             # `був взятий під варту`: custody is a court's measure, whoever acted in the sentence before
             actor = self._earlier_institution(trigger, self.lex.court_nouns) or self._generic_body(
                 self.lex.court_act_doer)
+        if not actor and category == "ACCUSE" and self._impersonal(subject_head):
+            actor = self._charged_by(trigger, entry)
         if not actor and not self._unnamed_person_subject(subject_head):  # a suspect no one names is not the police
             actor = self._actor_from_context(sentence, previous, speaker, category)
         if not actor and (self._impersonal(subject_head) or entry.genitive is not None and category in AUTHORITY_ACTS):
@@ -437,6 +439,15 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         found.location = self._location(trigger)
         found.evidence.append((sentence.start_char, sentence.end_char))
         return found
+
+    def _charged_by(self, trigger: Token, entry: Entry) -> list[str]:
+        """`Бережанській повідомили про підозру`, `Науменко підозрюється`: a suspicion or charge left
+        impersonal is the prosecution's (Ukrainian criminal procedure), the prosecutor named last if
+        any, else the police or investigators named last, else a prosecution the text does not name."""
+        if not (set(self._lemmas(trigger)) | set(entry.needs)) & self.lex.charge_words:
+            return []
+        return self._earlier_institution(trigger, self.lex.prosecutor_nouns) or self._earlier_institution(
+            trigger, self.lex.authority_nouns - self.lex.court_nouns) or self._generic_body(self.lex.charge_doer)
 
     def _bribe_offer(self, trigger: Token, sentence: Span) -> bool:
         """`пообіцяв директору за $31 тис неправомірної вигоди вплинути`, `запропонував дати йому 40 тис
