@@ -652,3 +652,23 @@ def test_an_impersonal_suspicion_is_the_prosecutions():
                          "Коваленка. Служба безпеки України затримала Коваленка. Наступного дня йому повідомили про "
                          "підозру.")
     assert found[-1] == ("ACCUSE", ["Прокуратура Київської області"], ["Ivan Kovalenko"])
+
+
+def test_a_finding_told_as_a_comment_accuses():
+    found, _ = events_of("Як встановили в Національній поліції, директор фірми «Альфа» Іван Коваленко привласнив "
+                         "бюджетні кошти.")
+    assert found == [("ACCUSE", ["National Police of Ukraine"], ["Ivan Kovalenko"])]
+
+
+def test_undoing_a_ruling_eases_the_one_it_acted_on():
+    found, _ = events_of("Апеляційний суд скасував ухвалу Печерського районного суду, якою відсторонили від посади "
+                         "начальника відділу податків Житомирської ДПІ Олену Шевчук.")
+    assert found == [("CONCEDE", ["Апеляційний суд"], ["Olena Shevchuk"]),
+                     ("COERCE", ["Печерський районний суд"], ["Olena Shevchuk"])]
+
+
+def test_a_long_title_ends_in_the_name_of_its_holder():
+    found, _ = events_of("Суд призначив штраф колишньому головному спеціалісту відділу земельних ресурсів "
+                         "Житомирської міської ради Івану Коваленку.")
+    assert found == [("SANCTION", ["Суд"], ["Ivan Kovalenko"])]
+

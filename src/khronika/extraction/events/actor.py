@@ -181,9 +181,15 @@ class ActorRoles:
         return []
 
     def _located(self, verb: Token) -> list[str]:
-        """`в Альянсі вимагають`: the organisation an impersonal plural speaks for."""
+        """`в Альянсі вимагають`, `заявили в МЗС`: the organisation an impersonal plural speaks for."""
         if not self.lex.located_preps or "Plur" not in verb.morph.get("Number"):
             return []
+        after = self.doc[verb.i + 1:min(verb.i + 3, verb.sent.end)]
+        for token in after:
+            mention = self.by_token.get(token.i + 1)
+            if token.lower_ in self.lex.located_preps and mention is not None and mention.label == "ORG" \
+                    and token.i + 1 < verb.sent.end:
+                return [mention.actor]
         for token in self.doc[max(verb.sent.start, verb.i - 6):verb.i]:
             if token.lower_ in self.lex.located_preps and token.i + 1 < verb.i:
                 mention = self.by_token.get(token.i + 1) or self.by_token.get(min(token.i + 2, verb.i - 1))

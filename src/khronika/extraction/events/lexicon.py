@@ -81,6 +81,8 @@ class Lexicon:
     reflexive_pronouns: frozenset[str] = frozenset()
     official_nouns: frozenset[str] = frozenset()
     bribe_words: frozenset[str] = frozenset()
+    finding_as: frozenset[str] = frozenset()
+    ruling_nouns: frozenset[str] = frozenset()
     charge_words: frozenset[str] = frozenset()
     prosecutor_nouns: frozenset[str] = frozenset()
     charge_doer: str | None = None

@@ -193,8 +193,18 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         if not self.parsed or not self.lex.finding_verbs \
                 or not set(lemmas if lemmas is not None else self._lemmas(token)) & self.lex.finding_verbs:
             return None
-        return next((c for c in token.children if c.dep_ in ("ccomp", "csubj", "advcl")  # parsers differ
-                     and any(m.dep_ == "mark" and m.lower_ in ("що", "что") for m in c.children)), None)
+        clause = next((c for c in token.children if c.dep_ in ("ccomp", "csubj", "advcl")  # parsers differ
+                       and any(m.dep_ == "mark" and m.lower_ in ("що", "что") for m in c.children)), None)
+        return clause if clause is not None else self._as_found(token)
+
+    def _as_found(self, token: Token) -> Token | None:
+        """`Як встановило слідство, директор привласнив кошти`: the clause a `як` finding comments on,
+        the one it hangs from or (parsers differ) the one hung from it."""
+        if not any(c.lower_ in self.lex.finding_as and c.i < token.i for c in token.children):
+            return None
+        if token.dep_ in ("advcl", "parataxis", "parataxis:discourse") and token.head.i > token.i:
+            return token.head
+        return next((c for c in token.children if c.dep_ in ("parataxis", "ccomp", "conj") and c.i > token.i), None)
 
     def _finding(self, trigger: Token, entry: Entry, actor: list[str], sentence: Span,
                  reported_by: str | None) -> Found | None:
@@ -354,7 +364,7 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             actor, own_recipient, subject_head = parties
             own = (list(actor), list(own_recipient))
         else:
-            actor = self._actor(subject_head, trigger, sentence, speaker)
+            actor = self._ruling_owner(subject_head) or self._actor(subject_head, trigger, sentence, speaker)
         doer = self._doer_after_noun(trigger, entry) if not actor and entry.genitive is None else None
         if doer is not None:
             actor = self._participants(doer, None) or self._unnamed_agent(doer)
@@ -394,6 +404,8 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         recipient = own[1] or (self._recipient(trigger, sentence, actor) if entry.genitive is None else [])
         if category == "REJECT":
             recipient = self._accusers(trigger, actor) or recipient
+        if category == "CONCEDE":
+            recipient = self._ruled_on(trigger, sentence) or recipient
         if doer is not None:  # the doer read as an object is not also the one acted on
             recipient = [x for x in recipient if x not in actor and x not in self._unnamed_recipient(doer)]
         if not recipient:
@@ -439,6 +451,28 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         found.location = self._location(trigger)
         found.evidence.append((sentence.start_char, sentence.end_char))
         return found
+
+    def _ruling_owner(self, verb: Token) -> list[str]:
+        """`ухвала Печерського районного суду, якою відсторонили посадовицю`: what a ruling did (`якою`,
+        by which) was done by the one whose ruling it is (the parser may hang the clause on that owner)."""
+        if not self.parsed or not any("Rel" in c.morph.get("PronType") and "Ins" in c.morph.get("Case")
+                                      for c in verb.children if c.i < verb.i):
+            return []
+        for noun in (verb.head, verb.head.head):
+            if noun.lemma_.lower() in self.lex.ruling_nouns:
+                owners = [c for c in noun.children if c.dep_ == "nmod" and self._preposition(c) is None]
+                return next((x for x in (self._participants(c, None) for c in owners) if x), [])
+        return []
+
+    def _ruled_on(self, trigger: Token, sentence: Span) -> list[str]:
+        """`скасував ухвалу райсуду, якою відсторонили посадовицю`: undoing a ruling eases the one it
+        acted on, not the court that gave it."""
+        if not self.parsed:
+            return []
+        rulings = [c for c in trigger.children if c.dep_ == "obj" and c.lemma_.lower() in self.lex.ruling_nouns]
+        for verb in (t for r in rulings for t in r.subtree if t.pos_ == "VERB" and self._ruling_owner(t)):
+            return self._recipient(verb, sentence, self._ruling_owner(verb))
+        return []
 
     def _charged_by(self, trigger: Token, entry: Entry) -> list[str]:
         """`Бережанській повідомили про підозру`, `Науменко підозрюється`: a suspicion or charge left
