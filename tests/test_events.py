@@ -672,3 +672,9 @@ def test_a_long_title_ends_in_the_name_of_its_holder():
                          "Житомирської міської ради Івану Коваленку.")
     assert found == [("SANCTION", ["Суд"], ["Ivan Kovalenko"])]
 
+
+
+def test_a_fine_received_is_imposed_by_the_court_the_next_sentence_names():
+    found, _ = events_of("Колишній інспектор Житомирської митниці Іван Коваленко отримав 20 тис грн штрафу за "
+                         "вимагання хабара. Про це свідчить вирок Богунського районного суду Житомира.")
+    assert found == [("SANCTION", ["Богунський районний суд Житомира"], ["Ivan Kovalenko"])]

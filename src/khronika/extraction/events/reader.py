@@ -263,6 +263,14 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         against = by_claimant or [f for f in lawsuits if not self.sides.same_any_list(f.recipient, claimants)]
         return list(against[0].recipient) if against else []
 
+    def _court_next(self, sentence: Span) -> list[str]:
+        """`Павленко отримав штраф. Про це свідчить вирок Сєвєродонецького міського суду.`: a lead that
+        names no court has it in the sentence after, where the article gives its source."""
+        after = self.doc[sentence.end:min(sentence.end + 60, len(self.doc))]
+        end = next((t.idx for t in after if t.is_sent_start and t.i > sentence.end), len(self.text))
+        return next(([m.actor] for m in self.mentions if m.label == "ORG" and sentence.end_char <= m.start < end
+                     and self._authority(m.text, self.lex.court_nouns)), [])
+
     def _court_act(self, trigger: Token, entry: Entry) -> bool:
         return bool((set(self._lemmas(trigger)) | set(entry.needs)) & self.lex.court_acts)
 
@@ -384,10 +392,13 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             nouns = [trigger] if trigger.pos_ == "NOUN" else [c for c in trigger.children if entry.needs and set(
                 self._lemmas(c)) & set(entry.needs)]
             actor = next((x for x in map(self._war_side, nouns) if x), [])
-        if not actor and self._impersonal(subject_head) and self._court_act(trigger, entry):
-            # `був взятий під варту`: custody is a court's measure, whoever acted in the sentence before
-            actor = self._earlier_institution(trigger, self.lex.court_nouns) or self._generic_body(
-                self.lex.court_act_doer)
+        received = entry.genitive is not None and bool(set(self._lemmas(subject_head)) & self.lex.receiving_verbs)
+        if not actor and (self._impersonal(subject_head) or received) and self._court_act(trigger, entry):
+            # `був взятий під варту`, `отримав штраф`: custody or a sentence is a court's measure, whoever
+            # acted in the sentence before
+            actor = self._earlier_institution(trigger, self.lex.court_nouns) or self._court_next(sentence)
+            if not actor and not received:  # a fine received may be a traffic police's: none is said
+                actor = self._generic_body(self.lex.court_act_doer)
         if not actor and category == "ACCUSE" and self._impersonal(subject_head):
             actor = self._charged_by(trigger, entry)
         if not actor and not self._unnamed_person_subject(subject_head):  # a suspect no one names is not the police
