@@ -678,3 +678,9 @@ def test_a_fine_received_is_imposed_by_the_court_the_next_sentence_names():
     found, _ = events_of("Колишній інспектор Житомирської митниці Іван Коваленко отримав 20 тис грн штрафу за "
                          "вимагання хабара. Про це свідчить вирок Богунського районного суду Житомира.")
     assert found == [("SANCTION", ["Богунський районний суд Житомира"], ["Ivan Kovalenko"])]
+
+
+def test_a_complaint_to_the_police_naming_no_one_is_against_the_one_charged():
+    found, _ = events_of("Поліція затримала мера Житомира Івана Коваленка за вимагання хабара. Справу розглядатиме "
+                         "місцевий суд. Навесні підприємиця звернулася до правоохоронних органів із заявою.")
+    assert found[-1][0] == "ACCUSE" and found[-1][2] == ["Ivan Kovalenko"]

@@ -83,6 +83,7 @@ class Lexicon:
     bribe_words: frozenset[str] = frozenset()
     finding_as: frozenset[str] = frozenset()
     ruling_nouns: frozenset[str] = frozenset()
+    complaint_words: frozenset[str] = frozenset()
     charge_words: frozenset[str] = frozenset()
     prosecutor_nouns: frozenset[str] = frozenset()
     charge_doer: str | None = None

@@ -421,6 +421,8 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             recipient = [x for x in recipient if x not in actor and x not in self._unnamed_recipient(doer)]
         if not recipient:
             recipient = [x for x in self._motion_owner(trigger) if not self.sides.same_any(x, actor)]
+        if not recipient and category == "ACCUSE" and set(entry.needs) & self.lex.complaint_words:
+            recipient = self._most_charged(actor)
         if not recipient:
             recipient = self._recipient_from_context(category, actor, sentence, previous)
         if entry.mode == "vandalize":
