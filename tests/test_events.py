@@ -684,3 +684,9 @@ def test_a_complaint_to_the_police_naming_no_one_is_against_the_one_charged():
     found, _ = events_of("Поліція затримала мера Житомира Івана Коваленка за вимагання хабара. Справу розглядатиме "
                          "місцевий суд. Навесні підприємиця звернулася до правоохоронних органів із заявою.")
     assert found[-1][0] == "ACCUSE" and found[-1][2] == ["Ivan Kovalenko"]
+
+
+def test_seizing_them_acts_on_the_one_the_things_were_taken_from():
+    found, _ = events_of("Поліція провела обшук в офісі фірми «Альфа-Т» і вилучила злитки золота. Суд наклав арешт на "
+                         "них наступного дня.")
+    assert found[-1] == ("COERCE", ["Суд"], ["Альфа-Т"])

@@ -425,6 +425,8 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             recipient = self._most_charged(actor)
         if not recipient:
             recipient = self._recipient_from_context(category, actor, sentence, previous)
+        if not recipient:
+            recipient = self._pronoun_object_owner(trigger, sentence, previous, actor)
         if entry.mode == "vandalize":
             recipient = []  # `погруддя Тараса Шевченка`: whom a monument shows is not the one acted on
         if category == "SANCTION" and set(entry.needs) & self.lex.lawsuit_words:
@@ -486,6 +488,17 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         for verb in (t for r in rulings for t in r.subtree if t.pos_ == "VERB" and self._ruling_owner(t)):
             return self._recipient(verb, sentence, self._ruling_owner(verb))
         return []
+
+    def _pronoun_object_owner(self, trigger: Token, sentence: Span, previous: Span | None,
+                              actor: list[str]) -> list[str]:
+        """`вилучені злитки ... Суд наклав арешт на них`: a pronoun that names no party stands for the
+        things just told, and the one acted on there is acted on again."""
+        if not self.parsed or not any(c.dep_ in ("obj", "obl", "nmod") and c.pos_ == "PRON" and c.head.dep_ != "nsubj"
+                                      and c.lemma_.lower() in self.lex.group_pronouns for c in trigger.subtree):
+            return []
+        starts = {sentence.start} | ({previous.start} if previous is not None else set())
+        return next(([x for x in f.recipient if not self.sides.same_any(x, actor)] for f in reversed(self.events)
+                     if f.sentence.start in starts and f.recipient), [])
 
     def _charged_by(self, trigger: Token, entry: Entry) -> list[str]:
         """`Бережанській повідомили про підозру`, `Науменко підозрюється`: a suspicion or charge left
