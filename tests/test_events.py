@@ -690,3 +690,9 @@ def test_seizing_them_acts_on_the_one_the_things_were_taken_from():
     found, _ = events_of("Поліція провела обшук в офісі фірми «Альфа-Т» і вилучила злитки золота. Суд наклав арешт на "
                          "них наступного дня.")
     assert found[-1] == ("COERCE", ["Суд"], ["Альфа-Т"])
+
+
+def test_a_participle_describing_a_kind_of_thing_is_no_event():
+    found, _ = events_of("Міністр юстиції Денис Малюська розповів про продаж арештованого та конфіскованого державою "
+                         "майна.")
+    assert found == []

@@ -450,6 +450,9 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             place = self._location(trigger)  # `lifted a curfew in Montenegro`: the place's people are acted on
             recipient = [place] if place is not None and not self.sides.same_any(place, actor) else []
         reported_by = speaker if speaker and speaker not in actor else None
+        if not recipient and "amod" in (trigger.dep_, trigger.head.dep_ if trigger.dep_ == "conj" else "") \
+                and self.lang != "en":
+            return None  # `арештованого та конфіскованого державою майна`: a kind of property, not an act on anyone
         if not actor and not recipient and quote is None and category not in ("ASSAULT", "PROTEST", "COERCE"):
             return None  # a bare verb with no party at all (`the talks were discussed`) says too little
         if entry.type == "AGREE" and category == "AGREE" and not recipient and self.lex.offers_need_recipient:
