@@ -696,3 +696,9 @@ def test_a_participle_describing_a_kind_of_thing_is_no_event():
     found, _ = events_of("Міністр юстиції Денис Малюська розповів про продаж арештованого та конфіскованого державою "
                          "майна.")
     assert found == []
+
+
+def test_a_finding_reads_the_subject_of_a_clause_verb_the_parser_split_off():
+    found, _ = events_of("Слідчі встановили, що у серпні-грудні 2016 року «Компанія «Альфа-Т» поставила на окуповані "
+                         "території вугілля.")
+    assert found == [("ACCUSE", ["Слідчі"], ["Компанія «Альфа-Т»"])]

@@ -212,7 +212,11 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         clause = self._finding_clause(trigger)
         if clause is None or not actor or not all(self._institution(x) for x in actor):
             return None
-        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        # `встановили, що у серпні-грудні «Компанія» поставила`: a misparse may split off the clause's verb
+        clauses = [clause] + [c for c in trigger.children if c.dep_ in ("ccomp", "conj", "parataxis")
+                              and c.i > clause.i and c.pos_ == "VERB"]
+        subjects = next(([c for c in x.children if c.dep_ in ("nsubj", "nsubj:pass")] for x in clauses
+                         if any(c.dep_ in ("nsubj", "nsubj:pass") for c in x.children)), [])
         found = (self._participants(s, None) or self._unnamed_recipient(s) for s in subjects)
         recipient = [x for x in next((f for f in found if f), []) if not self.sides.same_any(x, actor)]
         if not recipient:
