@@ -702,3 +702,9 @@ def test_a_finding_reads_the_subject_of_a_clause_verb_the_parser_split_off():
     found, _ = events_of("Слідчі встановили, що у серпні-грудні 2016 року «Компанія «Альфа-Т» поставила на окуповані "
                          "території вугілля.")
     assert found == [("ACCUSE", ["Слідчі"], ["Компанія «Альфа-Т»"])]
+
+
+def test_a_bare_firm_found_to_do_wrong_is_the_firm_named_last():
+    found, _ = events_of("Ремонт школи виконувало ТОВ «Будмайстер-2019». Поліція вважає, що фірма завищила вартість "
+                         "робіт.")
+    assert found == [("ACCUSE", ["Поліція"], ["ТОВ «Будмайстер-2019»"])]

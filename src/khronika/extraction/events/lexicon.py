@@ -84,6 +84,7 @@ class Lexicon:
     finding_as: frozenset[str] = frozenset()
     ruling_nouns: frozenset[str] = frozenset()
     complaint_words: frozenset[str] = frozenset()
+    firm_nouns: frozenset[str] = frozenset()
     charge_words: frozenset[str] = frozenset()
     prosecutor_nouns: frozenset[str] = frozenset()
     charge_doer: str | None = None

@@ -217,11 +217,21 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
                               and c.i > clause.i and c.pos_ == "VERB"]
         subjects = next(([c for c in x.children if c.dep_ in ("nsubj", "nsubj:pass")] for x in clauses
                          if any(c.dep_ in ("nsubj", "nsubj:pass") for c in x.children)), [])
-        found = (self._participants(s, None) or self._unnamed_recipient(s) for s in subjects)
+        found = (self._participants(s, None) or self._unnamed_recipient(s) or self._firm_named_before(s)
+                 for s in subjects)
         recipient = [x for x in next((f for f in found if f), []) if not self.sides.same_any(x, actor)]
         if not recipient:
             return None
         return self._found(trigger, entry, "ACCUSE", actor, recipient, sentence, False, None, reported_by)
+
+    def _firm_named_before(self, noun: Token) -> list[str]:
+        """`Поліція вважає, що фірма не має ліцензії` after `ТОВ «АРС-2015»`: a bare word for a firm is the
+        firm named last, not a body that acts on people."""
+        if noun.lemma_.lower() not in self.lex.firm_nouns \
+                or any(c.dep_ in ("nmod", "amod", "det") for c in noun.children):  # `ця фірма`, `фірма «Альфа»`
+            return []
+        named = [m for m in self.mentions if m.label == "ORG" and m.end <= noun.idx and not self._authority(m.text)]
+        return [named[-1].actor] if named else []
 
     def _motion_owner(self, trigger: Token) -> list[str]:
         """`Прокурор це клопотання підтримав`: supporting or opposing a motion or claim told before
