@@ -708,3 +708,8 @@ def test_a_bare_firm_found_to_do_wrong_is_the_firm_named_last():
     found, _ = events_of("Ремонт школи виконувало ТОВ «Будмайстер-2019». Поліція вважає, що фірма завищила вартість "
                          "робіт.")
     assert found == [("ACCUSE", ["Поліція"], ["ТОВ «Будмайстер-2019»"])]
+
+
+def test_a_complaint_of_ill_health_is_no_accusation():
+    found, _ = events_of("Мер Житомира Іван Коваленко поскаржився на самопочуття.")
+    assert found == []

@@ -85,6 +85,7 @@ class Lexicon:
     ruling_nouns: frozenset[str] = frozenset()
     complaint_words: frozenset[str] = frozenset()
     firm_nouns: frozenset[str] = frozenset()
+    symptom_words: frozenset[str] = frozenset()
     charge_words: frozenset[str] = frozenset()
     prosecutor_nouns: frozenset[str] = frozenset()
     charge_doer: str | None = None

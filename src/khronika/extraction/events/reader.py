@@ -369,6 +369,9 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         intended = any(g.lemma_.lower() in self.lex.intent or g.lower_ in self.lex.intent for g in governors) \
             or self._future(trigger if entry.genitive is None else trigger.head)  # a noun: its verb's tense
         category, refused = entry.type, negated
+        if category == "ACCUSE" and any(0 < t.i - trigger.i <= 4 and self._lemmas(t)[0] in self.lex.symptom_words
+                                        for t in trigger.subtree):
+            return None  # `після скарг дочки на здоров'я`: a patient's complaint, not a grievance
         if negated:
             if category not in COOPERATIVE:
                 return None  # `не атакували`: an event that did not happen is not coded
