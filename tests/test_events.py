@@ -713,3 +713,9 @@ def test_a_bare_firm_found_to_do_wrong_is_the_firm_named_last():
 def test_a_complaint_of_ill_health_is_no_accusation():
     found, _ = events_of("Мер Житомира Іван Коваленко поскаржився на самопочуття.")
     assert found == []
+
+
+def test_what_a_suspect_says_in_their_defence_rejects_the_accuser():
+    found, _ = events_of("Служба безпеки України повідомила про підозру меру Житомира Ользі Вишневській. На свій "
+                         "захист Вишневська пояснила, що кошти витрачено законно.")
+    assert found[-1] == ("REJECT", ["Olha Vyshnevska"], ["Security Service of Ukraine"])

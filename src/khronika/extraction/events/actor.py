@@ -205,8 +205,8 @@ class ActorRoles:
         for token in reversed(self.doc[start:verb.i]):
             mention = self.by_token.get(token.i)
             if mention is not None and self._nominative_token(token) and self._can_be_nominative(token):
-                if self._inside_prepositional(token, start):
-                    continue
+                if self._inside_prepositional(token, start) and (self.lang == "en" or not self._nominative_only(token)):
+                    continue  # `На свій захист Бережанська пояснила`: no preposition governs a nominative
                 return [mention.actor]
         return []
 

@@ -86,6 +86,7 @@ class Lexicon:
     complaint_words: frozenset[str] = frozenset()
     firm_nouns: frozenset[str] = frozenset()
     symptom_words: frozenset[str] = frozenset()
+    defence_words: frozenset[str] = frozenset()
     charge_words: frozenset[str] = frozenset()
     prosecutor_nouns: frozenset[str] = frozenset()
     charge_doer: str | None = None

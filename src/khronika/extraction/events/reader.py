@@ -253,12 +253,13 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
                 return list(found.actor)
         return []
 
-    def _accusers(self, trigger: Token, actor: list[str]) -> list[str]:
-        """`Звинувачення проти себе Філіпчук називає замовними`: denying a charge rejects the ones who
-        brought it, the actor of the latest accusation against the one who denies it."""
-        if not self.parsed or not any(entry.type == "ACCUSE" and entry.genitive is not None
-                                      for c in trigger.children if c.dep_ in ("obj", "nsubj", "nsubj:pass")
-                                      for entry in self.lex.heads.get(c.lemma_.lower(), [])):
+    def _accusers(self, trigger: Token, entry: Entry, actor: list[str]) -> list[str]:
+        """`Звинувачення проти себе Філіпчук називає замовними`, `На свій захист Бережанська пояснила`:
+        denying a charge rejects the ones who brought it, the actor of the latest accusation against the
+        one who denies it."""
+        charge = any(e.type == "ACCUSE" and e.genitive is not None for c in trigger.children
+                     if c.dep_ in ("obj", "nsubj", "nsubj:pass") for e in self.lex.heads.get(c.lemma_.lower(), []))
+        if not self.parsed or not (charge or set(entry.needs) & self.lex.defence_words):
             return []
         return next((list(f.actor) for f in reversed(self.events) if f.type == "ACCUSE" and f.actor
                      and self.sides.same_any_list(f.recipient, actor)), [])
@@ -431,7 +432,7 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         # an event whose actor the text leaves unnamed (`fighting broke out`) is still coded, actor null
         recipient = own[1] or (self._recipient(trigger, sentence, actor) if entry.genitive is None else [])
         if category == "REJECT":
-            recipient = self._accusers(trigger, actor) or recipient
+            recipient = self._accusers(trigger, entry, actor) or recipient
         if category == "CONCEDE":
             recipient = self._ruled_on(trigger, sentence) or recipient
         if doer is not None:  # the doer read as an object is not also the one acted on
