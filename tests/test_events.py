@@ -719,3 +719,9 @@ def test_what_a_suspect_says_in_their_defence_rejects_the_accuser():
     found, _ = events_of("Служба безпеки України повідомила про підозру меру Житомира Ользі Вишневській. На свій "
                          "захист Вишневська пояснила, що кошти витрачено законно.")
     assert found[-1] == ("REJECT", ["Olha Vyshnevska"], ["Security Service of Ukraine"])
+
+
+def test_qualifying_someones_acts_under_the_code_charges_them():
+    found, _ = events_of("Прокуратура Житомирської області завершила розслідування. Дії Івана Коваленка "
+                         "кваліфіковано за ч. 3 ст. 191 КК.")
+    assert found == [("ACCUSE", ["Прокуратура Житомирської області"], ["Ivan Kovalenko"])]
