@@ -725,3 +725,9 @@ def test_qualifying_someones_acts_under_the_code_charges_them():
     found, _ = events_of("Прокуратура Житомирської області завершила розслідування. Дії Івана Коваленка "
                          "кваліфіковано за ч. 3 ст. 191 КК.")
     assert found == [("ACCUSE", ["Прокуратура Житомирської області"], ["Ivan Kovalenko"])]
+
+
+def test_denying_involvement_rejects_the_accuser():
+    found, _ = events_of("Служба безпеки України повідомила про підозру меру Житомира Ользі Вишневській. Сама Ольга "
+                         "Вишневська заперечувала свою причетність до розтрати коштів.")
+    assert found[-1] == ("REJECT", ["Olha Vyshnevska"], ["Security Service of Ukraine"])

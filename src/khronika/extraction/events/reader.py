@@ -259,7 +259,8 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         one who denies it."""
         charge = any(e.type == "ACCUSE" and e.genitive is not None for c in trigger.children
                      if c.dep_ in ("obj", "nsubj", "nsubj:pass") for e in self.lex.heads.get(c.lemma_.lower(), []))
-        if not self.parsed or not (charge or set(entry.needs) & self.lex.defence_words):
+        denied = {self._lemmas(c)[0] for c in trigger.children if c.dep_ == "obj"}  # `заперечував свою причетність`
+        if not self.parsed or not (charge or (set(entry.needs) | denied) & self.lex.defence_words):
             return []
         return next((list(f.actor) for f in reversed(self.events) if f.type == "ACCUSE" and f.actor
                      and self.sides.same_any_list(f.recipient, actor)), [])
