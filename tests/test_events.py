@@ -759,3 +759,125 @@ def test_an_infinitive_in_a_question_is_no_event():
 def test_aspect_partners_and_synonyms_of_event_verbs_are_events(text, category):
     found, _ = events_of(text)
     assert [f[0] for f in found] == [category]
+
+
+def test_a_nominative_after_its_verb_is_the_subject():
+    found, _ = events_of("На захист журналістки виступила Національна спілка журналістів України.")
+    assert found == [("SUPPORT", ["Національна спілка журналістів"], None)]
+
+
+def test_opposing_a_motion_rejects_the_one_who_made_it():
+    found, _ = events_of("Прокуратура звернулася до суду з клопотанням про арешт мера. Проти задоволення клопотання "
+                         "прокуратури виступила Асоціація правників України.")
+    assert found[-1] == ("REJECT", ["Асоціація правників"], ["Прокуратура"])
+
+
+def test_calling_a_charge_baseless_rejects_the_accuser():
+    found, _ = events_of("Служба безпеки України повідомила про підозру меру Житомира Івану Коваленку. Звинувачення "
+                         "проти себе Коваленко називає безпідставними.")
+    assert found[-1] == ("REJECT", ["Ivan Kovalenko"], ["Security Service of Ukraine"])
+
+
+def test_lowering_bail_eases_the_one_held():
+    found, _ = events_of("Суд взяв під варту мера Житомира Івана Коваленка із заставою у 5 млн грн. Згодом розмір "
+                         "застави було зменшено до 2 млн грн.")
+    assert found[-1] == ("CONCEDE", ["Суд"], ["Ivan Kovalenko"])
+
+
+def test_an_offer_for_a_bribe_is_a_demand_for_it():
+    found, _ = events_of("Інспектор Петро Мельник пообіцяв фермеру Івану Гнатюку за 5 тис доларів неправомірної "
+                         "вигоди закрити справу.")
+    assert found == [("REQUEST", ["Petro Melnyk"], ["Ivan Hnatiuk"])]
+    found, _ = events_of("Податківець Петро Мельник запропонував підприємцю Івану Гнатюку дати йому 20 тис грн за "
+                         "позитивний висновок.")
+    assert found == [("REQUEST", ["Petro Melnyk"], ["Ivan Hnatiuk"])]
+    found, _ = events_of("Міністр Петро Мельник пообіцяв фермеру Івану Гнатюку закрити справу.")
+    assert found == [("AGREE", ["Petro Melnyk"], ["Ivan Hnatiuk"])]
+
+
+def test_an_impersonal_suspicion_is_the_prosecutions():
+    found, _ = events_of("Суд відмовився звільнити мера Житомира Івана Коваленка з-під варти. Коваленко підозрюється "
+                         "у розтраті коштів.")
+    assert found[-1] == ("ACCUSE", ["Прокуратура"], ["Ivan Kovalenko"])
+    found, _ = events_of("Прокуратура Київської області розпочала кримінальне провадження щодо мера Житомира Івана "
+                         "Коваленка. Служба безпеки України затримала Коваленка. Наступного дня йому повідомили про "
+                         "підозру.")
+    assert found[-1] == ("ACCUSE", ["Прокуратура Київської області"], ["Ivan Kovalenko"])
+
+
+def test_a_finding_told_as_a_comment_accuses():
+    found, _ = events_of("Як встановили в Національній поліції, директор фірми «Альфа» Іван Коваленко привласнив "
+                         "бюджетні кошти.")
+    assert found == [("ACCUSE", ["National Police of Ukraine"], ["Ivan Kovalenko"])]
+
+
+def test_undoing_a_ruling_eases_the_one_it_acted_on():
+    found, _ = events_of("Апеляційний суд скасував ухвалу Печерського районного суду, якою відсторонили від посади "
+                         "начальника відділу податків Житомирської ДПІ Олену Шевчук.")
+    assert found == [("CONCEDE", ["Апеляційний суд"], ["Olena Shevchuk"]),
+                     ("COERCE", ["Печерський районний суд"], ["Olena Shevchuk"])]
+
+
+def test_a_long_title_ends_in_the_name_of_its_holder():
+    found, _ = events_of("Суд призначив штраф колишньому головному спеціалісту відділу земельних ресурсів "
+                         "Житомирської міської ради Івану Коваленку.")
+    assert found == [("SANCTION", ["Суд"], ["Ivan Kovalenko"])]
+
+
+def test_a_fine_received_is_imposed_by_the_court_the_next_sentence_names():
+    found, _ = events_of("Колишній інспектор Житомирської митниці Іван Коваленко отримав 20 тис грн штрафу за "
+                         "вимагання хабара. Про це свідчить вирок Богунського районного суду Житомира.")
+    assert found == [("SANCTION", ["Богунський районний суд Житомира"], ["Ivan Kovalenko"])]
+
+
+def test_a_complaint_to_the_police_naming_no_one_is_against_the_one_charged():
+    found, _ = events_of("Поліція затримала мера Житомира Івана Коваленка за вимагання хабара. Справу розглядатиме "
+                         "місцевий суд. Навесні підприємиця звернулася до правоохоронних органів із заявою.")
+    assert found[-1][0] == "ACCUSE" and found[-1][2] == ["Ivan Kovalenko"]
+
+
+def test_seizing_them_acts_on_the_one_the_things_were_taken_from():
+    found, _ = events_of("Поліція провела обшук в офісі фірми «Альфа-Т» і вилучила злитки золота. Суд наклав арешт на "
+                         "них наступного дня.")
+    assert found[-1] == ("COERCE", ["Суд"], ["Альфа-Т"])
+
+
+def test_a_participle_describing_a_kind_of_thing_is_no_event():
+    found, _ = events_of("Міністр юстиції Денис Малюська розповів про продаж арештованого та конфіскованого державою "
+                         "майна.")
+    assert found == []
+
+
+def test_a_finding_reads_the_subject_of_a_clause_verb_the_parser_split_off():
+    found, _ = events_of("Слідчі встановили, що у серпні-грудні 2016 року «Компанія «Альфа-Т» поставила на окуповані "
+                         "території вугілля.")
+    assert found == [("ACCUSE", ["Слідчі"], ["Компанія «Альфа-Т»"])]
+
+
+def test_a_bare_firm_found_to_do_wrong_is_the_firm_named_last():
+    found, _ = events_of("Ремонт школи виконувало ТОВ «Будмайстер-2019». Поліція вважає, що фірма завищила вартість "
+                         "робіт.")
+    assert found == [("ACCUSE", ["Поліція"], ["ТОВ «Будмайстер-2019»"])]
+
+
+def test_a_complaint_of_ill_health_is_no_accusation():
+    found, _ = events_of("Мер Житомира Іван Коваленко поскаржився на самопочуття.")
+    assert found == []
+
+
+def test_what_a_suspect_says_in_their_defence_rejects_the_accuser():
+    found, _ = events_of("Служба безпеки України повідомила про підозру меру Житомира Ользі Вишневській. На свій "
+                         "захист Вишневська пояснила, що кошти витрачено законно.")
+    assert found[-1] == ("REJECT", ["Olha Vyshnevska"], ["Security Service of Ukraine"])
+
+
+def test_qualifying_someones_acts_under_the_code_charges_them():
+    found, _ = events_of("Прокуратура Житомирської області завершила розслідування. Дії Івана Коваленка "
+                         "кваліфіковано за ч. 3 ст. 191 КК.")
+    assert found == [("ACCUSE", ["Прокуратура Житомирської області"], ["Ivan Kovalenko"])]
+
+
+def test_denying_involvement_rejects_the_accuser():
+    found, _ = events_of("Служба безпеки України повідомила про підозру меру Житомира Ользі Вишневській. Сама Ольга "
+                         "Вишневська заперечувала свою причетність до розтрати коштів.")
+    assert found[-1] == ("REJECT", ["Olha Vyshnevska"], ["Security Service of Ukraine"])

@@ -61,8 +61,8 @@ class ActorRoles:
         return []
 
     def _misread_subject(self, token: Token) -> bool:
-        """`Прикордонники 13 листопада затримали ... громадянина`: a nominative before the verb, agreeing
-        with it, that the parser took for a second object."""
+        """`Прикордонники 13 листопада затримали ... громадянина`: a nominative agreeing with the verb
+        that the parser took for a second object (or, after the verb, for its only one)."""
         verb = token.head
         if not self.parsed or self.lang == "en" or token.dep_ != "obj" \
                 or any(c.dep_.startswith("nsubj") for c in verb.children):
@@ -71,12 +71,13 @@ class ActorRoles:
                                                for c in verb.children):
             # `угоду, яку підписала більшість фракцій`: `яку` is the object, so the other is the subject
             return self._can_be_nominative(token)
-        if token.i > verb.i:
-            return False
         number = verb.morph.get("Number")
         # `Прокурор це клопотання підтримав`: two objects, one of which only a nominative can be
         if not number or number != token.morph.get("Number"):
             return False
+        if token.i > verb.i:  # `На його захист виступила Нацгвардія`: a subject after its verb
+            return self._agrees_in_gender(token, verb) and "Nom" in token.morph.get("Case") \
+                and self._nominative_only(token)
         return "Nom" in token.morph.get("Case") and any(c.dep_ == "obj" and c.i > verb.i for c in verb.children) \
             or self._nominative_only(token) and any(c.dep_ == "obj" and c.i != token.i for c in verb.children)
 
@@ -95,6 +96,11 @@ class ActorRoles:
                 or adjective.head.i == adjective.i:
             return None
         return adjective.head
+
+    def _agrees_in_gender(self, noun: Token, verb: Token) -> bool:
+        """A past-tense verb shows its subject's gender (`виступила` a feminine noun)."""
+        gender = verb.morph.get("Gender")
+        return bool(gender) and gender == noun.morph.get("Gender")
 
     def _shared_subject(self, verb: Token, speaker: str | None) -> list[str]:
         """`Слідчі провели обшуки та наклали арешт`: a coordinated verb without a subject of its own
@@ -202,13 +208,19 @@ class ActorRoles:
         return []
 
     def _located(self, verb: Token) -> list[str]:
-        """`в Альянсі вимагають`: the organisation an impersonal plural speaks for; `у Кремлі розраховували
-        дискредитувати`: the one the verb an infinitive completes speaks for."""
+        """`в Альянсі вимагають`, `заявили в МЗС`: the organisation an impersonal plural speaks for;
+        `у Кремлі розраховували дискредитувати`: the one the verb an infinitive completes speaks for."""
         while self.parsed and verb.dep_ in ("xcomp", "conj") and "Inf" in verb.morph.get("VerbForm") \
                 and verb.head.i != verb.i:
             verb = verb.head
         if not self.lex.located_preps or "Plur" not in verb.morph.get("Number"):
             return []
+        after = self.doc[verb.i + 1:min(verb.i + 3, verb.sent.end)]
+        for token in after:
+            mention = self.by_token.get(token.i + 1)
+            if token.lower_ in self.lex.located_preps and mention is not None and mention.label == "ORG" \
+                    and token.i + 1 < verb.sent.end:
+                return [mention.actor]
         for token in self.doc[max(verb.sent.start, verb.i - 6):verb.i]:
             if token.lower_ in self.lex.located_preps and token.i + 1 < verb.i:
                 at = token.i + 1 if token.i + 1 in self.by_token else min(token.i + 2, verb.i - 1)
@@ -228,8 +240,8 @@ class ActorRoles:
         for token in reversed(self.doc[start:verb.i]):
             mention = self.by_token.get(token.i)
             if mention is not None and self._nominative_token(token) and self._can_be_nominative(token):
-                if self._inside_prepositional(token, start):
-                    continue
+                if self._inside_prepositional(token, start) and (self.lang == "en" or not self._nominative_only(token)):
+                    continue  # `На свій захист Бережанська пояснила`: no preposition governs a nominative
                 return [mention.actor]
         return []
 

@@ -74,10 +74,11 @@ class Parties:
             return []
         if self.lang != "en" and token.pos_ == "NOUN" and self._animate(token):
             # `директора фірми «УПС» Тараса Палія`: the person named, not the firm they run
-            person = next((self.by_token[t.i] for t in token.subtree if t.i > token.i and t.i in self.by_token
+            person = next((self.by_token[t.i].actor for t in token.subtree if t.i > token.i and t.i in self.by_token
                            and self.by_token[t.i].label in ("PERS", "PER") and t.i <= token.i + 6), None)
+            person = person or self._title_holder(token)
             if person is not None:
-                return [person.actor]
+                return [person]
         for child in token.children:  # the first named genitive dependent: `керівництво Росії`
             if child.dep_ in ("nmod", "nmod:poss", "poss", "compound", "amod", "flat", "flat:title", "appos") \
                     and child.i in self.by_token and self._owned(child):
@@ -99,6 +100,22 @@ class Parties:
         if not mention.text.islower() or len(mention.text.split()) > 1 or not mention.actor.startswith("kh:"):
             return mention.actor
         return self._named_before_by_head(token) or mention.actor
+
+    def _title_holder(self, title: Token) -> str | None:
+        """`начальника відділу податків ДПІ у Деснянському районі Лесю Мусаєву`: a title's long chain
+        of genitives ends in the name of the one who holds it, in the title's case (the parser often
+        hangs that name elsewhere)."""
+        cases = self._cases(title.lower_)
+        for token in self.doc[title.i + 1:min(title.i + 40, title.sent.end)]:
+            if token.pos_ in ("VERB", "AUX", "SCONJ", "PRON") or token.text in (";", ":", "—", "–", "(", ")"):
+                return None
+            mention = self.by_token.get(token.i)
+            if mention is not None and mention.label in ("PERS", "PER"):
+                return mention.actor if cases & self._cases(token.lower_) else None
+        return None
+
+    def _cases(self, word: str) -> set[str]:
+        return {p.tag.case for p in analyzer(self.lang).parse(word) if p.tag.case}
 
     def _modifying(self, noun: Token) -> list[str]:
         """The parties named by the adjectives of a noun (`Hungarian and Romanian officials`)."""

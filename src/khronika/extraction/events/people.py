@@ -91,6 +91,13 @@ class People:
         order = {actor: k for k, actor in enumerate(people)}
         return max(mentioned, key=lambda a: (charged[a], mentioned[a], order[a]))
 
+    def _most_charged(self, besides: list[str]) -> list[str]:
+        """`Підприємиця звернулася до правоохоронних органів із заявою`: a complaint that names no one is
+        against the one the article's charges, arrests and sanctions befall most."""
+        charged = Counter(x for f in self.events if f.type in CHARGED_BY for x in f.recipient
+                          if not self.sides.same_any(x, besides))
+        return [charged.most_common(1)[0][0]] if charged else []
+
     def _charged_unnamed(self, gender: set[str]) -> str | None:
         """`затримали 29-річного мешканця Закарпаття ... Підозрюваний зізнався`: with no one named, the
         suspect is the unnamed person of that gender charged or arrested last."""

@@ -272,8 +272,18 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         if not self.parsed or not self.lex.finding_verbs \
                 or not set(lemmas if lemmas is not None else self._lemmas(token)) & self.lex.finding_verbs:
             return None
-        return next((c for c in token.children if c.dep_ in ("ccomp", "csubj", "advcl")  # parsers differ
-                     and any(m.dep_ == "mark" and m.lower_ in ("що", "что") for m in c.children)), None)
+        clause = next((c for c in token.children if c.dep_ in ("ccomp", "csubj", "advcl")  # parsers differ
+                       and any(m.dep_ == "mark" and m.lower_ in ("що", "что") for m in c.children)), None)
+        return clause if clause is not None else self._as_found(token)
+
+    def _as_found(self, token: Token) -> Token | None:
+        """`Як встановило слідство, директор привласнив кошти`: the clause a `як` finding comments on,
+        the one it hangs from or (parsers differ) the one hung from it."""
+        if not any(c.lower_ in self.lex.finding_as and c.i < token.i for c in token.children):
+            return None
+        if token.dep_ in ("advcl", "parataxis", "parataxis:discourse") and token.head.i > token.i:
+            return token.head
+        return next((c for c in token.children if c.dep_ in ("parataxis", "ccomp", "conj") and c.i > token.i), None)
 
     def _finding(self, trigger: Token, entry: Entry, actor: list[str], sentence: Span,
                  reported_by: str | None) -> Found | None:
@@ -281,27 +291,58 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         clause = self._finding_clause(trigger)
         if clause is None or not actor or not all(self._institution(x) for x in actor):
             return None
-        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")]
-        found = (self._participants(s, None) or self._unnamed_recipient(s) for s in subjects)
+        # `встановили, що у серпні-грудні «Компанія» поставила`: a misparse may split off the clause's verb
+        clauses = [clause] + [c for c in trigger.children if c.dep_ in ("ccomp", "conj", "parataxis")
+                              and c.i > clause.i and c.pos_ == "VERB"]
+        subjects = next(([c for c in x.children if c.dep_ in ("nsubj", "nsubj:pass")] for x in clauses
+                         if any(c.dep_ in ("nsubj", "nsubj:pass") for c in x.children)), [])
+        found = (self._participants(s, None) or self._unnamed_recipient(s) or self._firm_named_before(s)
+                 for s in subjects)
         recipient = [x for x in next((f for f in found if f), []) if not self.sides.same_any(x, actor)]
         if not recipient:
             return None
         return self._found(trigger, entry, "ACCUSE", actor, recipient, sentence, False, None, reported_by)
+
+    def _firm_named_before(self, noun: Token) -> list[str]:
+        """`Поліція вважає, що фірма не має ліцензії` after `ТОВ «АРС-2015»`: a bare word for a firm is the
+        firm named last, not a body that acts on people."""
+        if noun.lemma_.lower() not in self.lex.firm_nouns \
+                or any(c.dep_ in ("nmod", "amod", "det") for c in noun.children):  # `ця фірма`, `фірма «Альфа»`
+            return []
+        named = [m for m in self.mentions if m.label == "ORG" and m.end <= noun.idx and not self._authority(m.text)]
+        return [named[-1].actor] if named else []
 
     def _motion_owner(self, trigger: Token) -> list[str]:
         """`Прокурор це клопотання підтримав`: supporting or opposing a motion or claim told before
         acts on the one who made it, the actor of the latest request or claim with that word."""
         if not self.parsed:
             return []
-        words = {self._lemmas(c)[0] for c in trigger.children if c.dep_ in ("obj", "nsubj", "obl")}
+        said = [c for c in trigger.children if c.dep_ in ("obj", "nsubj", "obl")]
+        # `Проти задоволення клопотання прокуратури виступив`: the motion may be the phrase's genitive
+        said += [g for c in said for g in c.children if g.dep_ == "nmod" and self._preposition(g) is None]
+        words = {self._lemmas(c)[0] for c in said}
         words &= self.lex.addressed_to_court | self.lex.lawsuit_words
         if not words:
             return []
         for found in reversed(self.events):
             told = self._told(found)
-            if found.actor and (told & words or found.type == "REQUEST" and told & self.lex.addressed_to_court):
+            # a motion (`клопотання`) is the latest request, whatever verb told it (`попросила суд`)
+            motion = found.type == "REQUEST" and (told | words) & self.lex.addressed_to_court
+            if found.actor and (told & words or motion):
                 return list(found.actor)
         return []
+
+    def _accusers(self, trigger: Token, entry: Entry, actor: list[str]) -> list[str]:
+        """`Звинувачення проти себе Філіпчук називає замовними`, `На свій захист Бережанська пояснила`:
+        denying a charge rejects the ones who brought it, the actor of the latest accusation against the
+        one who denies it."""
+        charge = any(e.type == "ACCUSE" and e.genitive is not None for c in trigger.children
+                     if c.dep_ in ("obj", "nsubj", "nsubj:pass") for e in self.lex.heads.get(c.lemma_.lower(), []))
+        denied = {self._lemmas(c)[0] for c in trigger.children if c.dep_ == "obj"}  # `заперечував свою причетність`
+        if not self.parsed or not (charge or (set(entry.needs) | denied) & self.lex.defence_words):
+            return []
+        return next((list(f.actor) for f in reversed(self.events) if f.type == "ACCUSE" and f.actor
+                     and self.sides.same_any_list(f.recipient, actor)), [])
 
     def _told(self, found: Found) -> set[str]:
         """The words an event told before stands on: its cue, the words its phrase needs, its trigger's lemmas."""
@@ -316,6 +357,14 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         # the claimant may be named another way (`прокуратура столиці`, `столична прокуратура`)
         against = by_claimant or [f for f in lawsuits if not self.sides.same_any_list(f.recipient, claimants)]
         return list(against[0].recipient) if against else []
+
+    def _court_next(self, sentence: Span) -> list[str]:
+        """`Павленко отримав штраф. Про це свідчить вирок Сєвєродонецького міського суду.`: a lead that
+        names no court has it in the sentence after, where the article gives its source."""
+        after = self.doc[sentence.end:min(sentence.end + 60, len(self.doc))]
+        end = next((t.idx for t in after if t.is_sent_start and t.i > sentence.end), len(self.text))
+        return next(([m.actor] for m in self.mentions if m.label == "ORG" and sentence.end_char <= m.start < end
+                     and self._authority(m.text, self.lex.court_nouns)), [])
 
     def _court_act(self, trigger: Token, entry: Entry) -> bool:
         return bool((set(self._lemmas(trigger)) | set(entry.needs)) & self.lex.court_acts)
@@ -408,10 +457,15 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         intended = any(g.lemma_.lower() in self.lex.intent or g.lower_ in self.lex.intent for g in governors) \
             or self._future(trigger if entry.genitive is None else trigger.head)  # a noun: its verb's tense
         category, refused = entry.type, negated
+        if category == "ACCUSE" and any(0 < t.i - trigger.i <= 4 and self._lemmas(t)[0] in self.lex.symptom_words
+                                        for t in trigger.subtree):
+            return None  # `після скарг дочки на здоров'я`: a patient's complaint, not a grievance
         if negated:
             if category not in COOPERATIVE:
                 return None  # `не атакували`: an event that did not happen is not coded
             category, negated = "REJECT", False  # a refused concession is a rejection that did happen
+        if entry.type == "AGREE" and self._bribe_offer(trigger, sentence):
+            category = "REQUEST"  # an official's offer of influence for money solicits a bribe
         quote = self._quote_at(trigger)
         speaker = quote.speaker if quote is not None else None
         subject_head = should if should is not None else trigger
@@ -423,7 +477,7 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             actor, own_recipient, subject_head = parties
             own = (list(actor), list(own_recipient))
         else:
-            actor = self._actor(subject_head, trigger, sentence, speaker)
+            actor = self._ruling_owner(subject_head) or self._actor(subject_head, trigger, sentence, speaker)
         doer = self._doer_after_noun(trigger, entry) if not actor and entry.genitive is None else None
         if doer is not None:
             actor = self._participants(doer, None) or self._unnamed_agent(doer)
@@ -443,10 +497,15 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             nouns = [trigger] if trigger.pos_ == "NOUN" else [c for c in trigger.children if entry.needs and set(
                 self._lemmas(c)) & set(entry.needs)]
             actor = next((x for x in map(self._war_side, nouns) if x), [])
-        if not actor and self._impersonal(subject_head) and self._court_act(trigger, entry):
-            # `був взятий під варту`: custody is a court's measure, whoever acted in the sentence before
-            actor = self._earlier_institution(trigger, self.lex.court_nouns) or self._generic_body(
-                self.lex.court_act_doer)
+        received = entry.genitive is not None and bool(set(self._lemmas(subject_head)) & self.lex.receiving_verbs)
+        if not actor and (self._impersonal(subject_head) or received) and self._court_act(trigger, entry):
+            # `був взятий під варту`, `отримав штраф`: custody or a sentence is a court's measure, whoever
+            # acted in the sentence before
+            actor = self._earlier_institution(trigger, self.lex.court_nouns) or self._court_next(sentence)
+            if not actor and not received:  # a fine received may be a traffic police's: none is said
+                actor = self._generic_body(self.lex.court_act_doer)
+        if not actor and category == "ACCUSE" and self._impersonal(subject_head):
+            actor = self._charged_by(trigger, entry)
         if not actor and not self._unnamed_person_subject(subject_head):  # a suspect no one names is not the police
             actor = self._actor_from_context(sentence, previous, speaker, category)
         if not actor and (self._impersonal(subject_head) or entry.genitive is not None and category in AUTHORITY_ACTS):
@@ -461,12 +520,20 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             return None  # `суд підтримав позицію прокуратури`: a court sides with a party only by its ruling
         # an event whose actor the text leaves unnamed (`fighting broke out`) is still coded, actor null
         recipient = own[1] or (self._recipient(trigger, sentence, actor) if entry.genitive is None else [])
+        if category == "REJECT":
+            recipient = self._accusers(trigger, entry, actor) or recipient
+        if category == "CONCEDE":
+            recipient = self._ruled_on(trigger, sentence) or recipient
         if doer is not None:  # the doer read as an object is not also the one acted on
             recipient = [x for x in recipient if x not in actor and x not in self._unnamed_recipient(doer)]
         if not recipient:
             recipient = [x for x in self._motion_owner(trigger) if not self.sides.same_any(x, actor)]
+        if not recipient and category == "ACCUSE" and set(entry.needs) & self.lex.complaint_words:
+            recipient = self._most_charged(actor)
         if not recipient:
             recipient = self._recipient_from_context(category, actor, sentence, previous)
+        if not recipient:
+            recipient = self._pronoun_object_owner(trigger, sentence, previous, actor)
         if entry.mode == "vandalize":
             recipient = []  # `погруддя Тараса Шевченка`: whom a monument shows is not the one acted on
         if category == "SANCTION" and set(entry.needs) & self.lex.lawsuit_words:
@@ -494,6 +561,9 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         if entry.needs and set(entry.needs) <= self.lex.state_pacts and not self._between_states(actor + recipient):
             return None  # a contract signed by a firm is business, not a pact
         reported_by = speaker if speaker and speaker not in actor else None
+        if not recipient and "amod" in (trigger.dep_, trigger.head.dep_ if trigger.dep_ == "conj" else "") \
+                and self.lang != "en":
+            return None  # `арештованого та конфіскованого державою майна`: a kind of property, not an act on anyone
         if not actor and not recipient and quote is None and category not in ("ASSAULT", "PROTEST", "COERCE"):
             return None  # a bare verb with no party at all (`the talks were discussed`) says too little
         if entry.type == "AGREE" and category == "AGREE" and not recipient and self.lex.offers_need_recipient:
@@ -513,6 +583,60 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         found.location = self._location(trigger)
         found.evidence.append((sentence.start_char, sentence.end_char))
         return found
+
+    def _ruling_owner(self, verb: Token) -> list[str]:
+        """`ухвала Печерського районного суду, якою відсторонили посадовицю`: what a ruling did (`якою`,
+        by which) was done by the one whose ruling it is (the parser may hang the clause on that owner)."""
+        if not self.parsed or not any("Rel" in c.morph.get("PronType") and "Ins" in c.morph.get("Case")
+                                      for c in verb.children if c.i < verb.i):
+            return []
+        for noun in (verb.head, verb.head.head):
+            if noun.lemma_.lower() in self.lex.ruling_nouns:
+                owners = [c for c in noun.children if c.dep_ == "nmod" and self._preposition(c) is None]
+                return next((x for x in (self._participants(c, None) for c in owners) if x), [])
+        return []
+
+    def _ruled_on(self, trigger: Token, sentence: Span) -> list[str]:
+        """`скасував ухвалу райсуду, якою відсторонили посадовицю`: undoing a ruling eases the one it
+        acted on, not the court that gave it."""
+        if not self.parsed:
+            return []
+        rulings = [c for c in trigger.children if c.dep_ == "obj" and c.lemma_.lower() in self.lex.ruling_nouns]
+        for verb in (t for r in rulings for t in r.subtree if t.pos_ == "VERB" and self._ruling_owner(t)):
+            return self._recipient(verb, sentence, self._ruling_owner(verb))
+        return []
+
+    def _pronoun_object_owner(self, trigger: Token, sentence: Span, previous: Span | None,
+                              actor: list[str]) -> list[str]:
+        """`вилучені злитки ... Суд наклав арешт на них`: a pronoun that names no party stands for the
+        things just told, and the one acted on there is acted on again."""
+        if not self.parsed or not any(c.dep_ in ("obj", "obl", "nmod") and c.pos_ == "PRON" and c.head.dep_ != "nsubj"
+                                      and c.lemma_.lower() in self.lex.group_pronouns for c in trigger.subtree):
+            return []
+        starts = {sentence.start} | ({previous.start} if previous is not None else set())
+        return next(([x for x in f.recipient if not self.sides.same_any(x, actor)] for f in reversed(self.events)
+                     if f.sentence.start in starts and f.recipient), [])
+
+    def _charged_by(self, trigger: Token, entry: Entry) -> list[str]:
+        """`Бережанській повідомили про підозру`, `Науменко підозрюється`: a suspicion or charge left
+        impersonal is the prosecution's (Ukrainian criminal procedure), the prosecutor named last if
+        any, else the police or investigators named last, else a prosecution the text does not name."""
+        if not (set(self._lemmas(trigger)) | set(entry.needs)) & self.lex.charge_words:
+            return []
+        return self._earlier_institution(trigger, self.lex.prosecutor_nouns) or self._earlier_institution(
+            trigger, self.lex.authority_nouns - self.lex.court_nouns) or self._generic_body(self.lex.charge_doer)
+
+    def _bribe_offer(self, trigger: Token, sentence: Span) -> bool:
+        """`пообіцяв директору за $31 тис неправомірної вигоди вплинути`, `запропонував дати йому 40 тис
+        грн`: a promise or offer for a bribe, or one asking money for oneself, is a demand for a bribe."""
+        after = self.doc[trigger.i + 1:min(sentence.end, trigger.i + 20)]
+        if any(t.lemma_.lower() in self.lex.bribe_words or t.lower_ in self.lex.bribe_words for t in after):
+            return True
+        return self.parsed and any(
+            "Inf" in c.morph.get("VerbForm") and c.lemma_.lower() in self.lex.giving_verbs
+            and any(g.lower_ in self.lex.person_pronouns and "Dat" in g.morph.get("Case") for g in c.children)
+            and any(t.lower_ in self.lex.money_words or t.lemma_.lower() in self.lex.money_words for t in c.subtree)
+            for c in trigger.children)
 
     def _governors(self, trigger: Token) -> list[Token]:
         """The words a trigger depends on inside its own clause (`не мають наміру йти`: мають, наміру)."""
