@@ -473,7 +473,7 @@ def test_a_court_inferred_from_custody_does_not_go_on_acting():
 
 def test_a_pronoun_standing_for_a_monument_makes_vandalism_and_opponents_are_not_whom_they_oppose():
     found, _ = events_of("У селі встановили пам'ятну дошку загиблим воякам. Торік її хтось зірвав.")
-    assert found == [("PROTEST", None, None)]
+    assert found == [("PROTEST", ["Невідомі"], None)]  # `хтось`: persons unknown, as event data codes them
     found, _ = events_of("Противники української незалежності облили фарбою пам'ятник Тарасу Шевченку.")
     assert found == [("PROTEST", ["Противники української незалежності"], None)]
 
@@ -608,3 +608,41 @@ def test_a_countrys_side_in_the_timeline_includes_its_officials(store):
 def test_english_codes_the_place_of_an_undirected_act_as_its_recipient():
     found, _ = events_of("Serbia lifted a night curfew in Montenegro on Wednesday.", lang="en")
     assert found == [("CONCEDE", ["Serbia"], ["Montenegro"])]
+
+
+def test_persons_unknown_do_what_no_one_is_named_for():
+    found, _ = events_of("Невідомі пошкодили пам'ятник Шевченку в центрі міста.")
+    assert found == [("PROTEST", ["Невідомі"], None)]
+
+
+def test_a_group_counted_in_figures_keeps_its_count():
+    found, _ = events_of("Поліція затримала 15 протестувальників біля будівлі парламенту.")
+    assert found == [("COERCE", ["Поліція"], ["15 протестувальників"])]
+
+
+def test_a_clash_between_our_forces_and_the_enemy_is_the_enemys_attack():
+    found, _ = events_of("Вночі біля села відбулося бойове зіткнення між нашими військовими і бойовиками.")
+    assert found == [("ASSAULT", ["Armed Forces of Russia"], ["Armed Forces of Ukraine"])]
+
+
+def test_forming_units_and_sending_them_to_the_front_is_mobilisation_of_ones_own():
+    found, _ = events_of("Генштаб сформував три нові бригади.")
+    assert found == [("MOBILIZE", ["General Staff of the Armed Forces of Ukraine"], None)]
+    found, _ = events_of("Командування відправило на передову нове поповнення.")
+    assert [f[0] for f in found] == ["MOBILIZE"]
+
+
+def test_blocked_accounts_dismissal_and_extremist_rulings():
+    found, analysis = events_of("Податкова служба заблокувала рахунки підприємця.")
+    assert found[0][0] == "COERCE" and analysis.events[0].mode == "seize"
+    found, analysis = events_of("Міністр звільнив заступника з посади.")
+    assert found == [("SANCTION", ["Міністр"], ["Заступник"])] and analysis.events[0].mode == "expel"
+    found, analysis = events_of("Суд визнав книгу екстремістською.")
+    assert found[0][0] == "COERCE" and analysis.events[0].mode == "censor"  # banning content
+
+
+def test_a_participle_of_a_verb_in_sty_and_the_imperfective_of_shooting():
+    found, _ = events_of("Журналіст був викрадений бойовиками.")
+    assert found == [("ASSAULT", ["Armed Forces of Russia"], ["Журналіст"])]
+    found, _ = events_of("Снайпер розстрілює перехожих на вулиці.")
+    assert found == [("ASSAULT", ["Снайпер"], ["Перехожі"])]

@@ -24,7 +24,7 @@ class ActorRoles:
             if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and not self._can_be_nominative(child):
                 continue  # `Бережанській повідомили про підозру`: a dative the parser took for the subject
             if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") or (child.dep_ == "agent" and self.lang == "en") \
-                    or self._misread_subject(child):
+                    or self._misread_subject(child) or self._unknown_doer(child):
                 found = self._participants(child, speaker)
                 if found:
                     return found

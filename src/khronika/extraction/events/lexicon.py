@@ -80,6 +80,9 @@ class Lexicon:
     reflexive_pronouns: frozenset[str] = frozenset()
     official_nouns: frozenset[str] = frozenset()
     place_is_recipient: bool = False
+    unknown_doers: frozenset[str] = frozenset()
+    unknown_doer_name: str | None = None
+    between_preps: frozenset[str] = frozenset()
 
 
 @cache

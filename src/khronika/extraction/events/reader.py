@@ -356,6 +356,7 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         if not actor and self.parsed:  # `ворожих обстрілів`, `сталося 9 ворожих обстрілів`: the enemy fired
             nouns = [trigger] if trigger.pos_ == "NOUN" else [c for c in trigger.children if entry.needs and set(
                 self._lemmas(c)) & set(entry.needs)]
+            nouns += [t for n in nouns for t in self._between(n)]  # `зіткнення між силами АТО і противником`
             actor = next((x for x in map(self._war_side, nouns) if x), [])
         if not actor and self._impersonal(subject_head) and self._court_act(trigger, entry):
             # `був взятий під варту`: custody is a court's measure, whoever acted in the sentence before
@@ -381,6 +382,8 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             recipient = self._recipient_from_context(category, actor, sentence, previous)
         if entry.mode == "vandalize":
             recipient = []  # `погруддя Тараса Шевченка`: whom a monument shows is not the one acted on
+        if category == "MOBILIZE":  # `сформовано нові бригади`: the forces moved are the actor's own
+            recipient = [x for x in recipient if x not in self._moved_forces(trigger)]
         if category == "SANCTION" and set(entry.needs) & self.lex.lawsuit_words:
             recipient = self._sued(recipient) or recipient
         court = [x for x in self._addressee(trigger, entry) if not self.sides.same_any(x, actor)] \
@@ -410,6 +413,18 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         found = self._found(trigger, entry, category, actor, recipient, sentence, negated, modality, reported_by)
         found.own = own
         return found
+
+    def _moved_forces(self, trigger: Token) -> list[str]:
+        """What a mobilisation deploys or forms: its object, or the subject of its passive."""
+        if not self.parsed:
+            return []
+        deps = ("obj", "nsubj:pass", "nsubj") if self._passive(trigger) else ("obj",)
+        moved = [c for c in trigger.children if c.dep_ in deps and self._preposition(c) is None]
+        return [x for c in moved for x in self._participants(c, None) + self._unnamed_recipient(c)]
+
+    def _between(self, noun: Token) -> list[Token]:
+        """The words of a clash's `між X і Y` phrase, where its two sides are named."""
+        return [t for c in noun.children if self._preposition(c) in self.lex.between_preps for t in c.subtree]
 
     def _found(self, trigger: Token, entry: Entry, category: str, actor: list[str], recipient: list[str],
                sentence: Span, negated: bool, modality: str | None, reported_by: str | None) -> Found:

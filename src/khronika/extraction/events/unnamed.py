@@ -46,6 +46,8 @@ class UnnamedParties:
         """`Поліція затримала`, `Protesters rallied`: a subject no name covers is still the actor when it
         is an organisation noun or a group of people; it gets an actor of its own."""
         lemma = noun.lemma_.lower()
+        if self._unknown_doer(noun):
+            return self._generic_body(self.lex.unknown_doer_name)  # `її хтось зірвав`: persons unknown
         side = self._war_side(noun)
         if side:
             return side
@@ -66,6 +68,9 @@ class UnnamedParties:
         if earlier is not None:
             return [earlier]
         words = [t for t in noun.lefts if t.dep_ in ("amod", "compound") and t.i >= noun.i - 2] + [noun]
+        counted = self._counted(noun)
+        if counted is not None:
+            return [counted]
         tail = [t for t in noun.rights if t.dep_ in ("nmod", "amod", "flat", "flat:name") and t.i <= noun.i + 3
                 and not self._preposition(t) and not any(w.like_num for w in t.subtree)]  # not `13 листопада`
         end = max([noun.i, *(t.right_edge.i for t in tail if t.right_edge.i <= noun.i + 4)])
@@ -82,6 +87,25 @@ class UnnamedParties:
         self.new_actors.setdefault(actor.id, actor)
         self.actors.setdefault(actor.id, actor)
         return [actor.id]
+
+    def _unknown_doer(self, word: Token) -> bool:
+        """`її хтось зірвав`, `Невідомі пошкодили` (the parser may read it as a predicate): a subject
+        that names no one."""
+        return bool({word.lower_, word.lemma_.lower()} & self.lex.unknown_doers) and (
+            word.dep_.startswith("nsubj") or word.i < word.head.i and "Nom" in word.morph.get("Case"))
+
+    def _counted(self, noun: Token) -> str | None:
+        """`12 осіб заарештовано`: a group given by a count in figures keeps it, as event data names it;
+        the words stay as written (a figure does not inflect, and the noun's case is the count's)."""
+        count = next((t for t in noun.lefts if t.dep_ in ("nummod", "nummod:gov") and t.text.isdigit()), None)
+        if count is None or "Plur" not in noun.morph.get("Number"):
+            return None
+        words = [t for t in noun.lefts if t.i >= count.i and t.dep_ in ("amod", "nummod", "nummod:gov")] + [noun]
+        phrase = " ".join(t.text for t in words)
+        actor = Actor(f"kh:org:{slug(phrase)}", phrase, "ORG", {self.lang: phrase})
+        self.new_actors.setdefault(actor.id, actor)
+        self.actors.setdefault(actor.id, actor)
+        return actor.id
 
     def _generic_body(self, name: str | None) -> list[str]:
         """A body the act itself implies (`взяли під варту`: a court) when the text names none."""
