@@ -646,3 +646,13 @@ def test_a_participle_of_a_verb_in_sty_and_the_imperfective_of_shooting():
     assert found == [("ASSAULT", ["Armed Forces of Russia"], ["Журналіст"])]
     found, _ = events_of("Снайпер розстрілює перехожих на вулиці.")
     assert found == [("ASSAULT", ["Снайпер"], ["Перехожі"])]
+
+
+def test_a_plural_verb_with_no_subject_is_what_others_did_to_the_witness():
+    found, _ = events_of("«Спершу приїхав Іван Петренко, а наступного дня мене затримали», – розповів Олег Сидоренко.")
+    assert found == [("COERCE", None, ["Oleh Sydorenko"])]
+
+
+def test_the_doer_before_a_phrase_whose_noun_the_parser_made_the_subject():
+    found, _ = events_of("Коли колона зупинилась, бойовики та найманці відкрили масований вогонь із засідки.")
+    assert found == [("ASSAULT", ["Armed Forces of Russia"], ["Armed Forces of Ukraine"])]

@@ -29,7 +29,9 @@ class Parties:
     def _participants(self, token: Token, speaker: str | None, modifiers: bool = True) -> list[str]:
         """The actors a noun phrase names: itself, the genitive it governs (`країни ЄС`), and what is
         coordinated with it (`США та НАТО`)."""
-        if token.lower_ in self.lex.speaker_pronouns:
+        if token.lower_ in self.lex.speaker_pronouns:  # `мене заарештували` in a witness's words: the witness
+            quote = self._quote_at(token) if speaker is None else None
+            speaker = speaker or (quote.speaker if quote is not None else None)
             return [speaker] if speaker else []
         reflexive = self._reflexive(token, speaker)
         if reflexive is not None:

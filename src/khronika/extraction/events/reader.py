@@ -278,7 +278,14 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         if not self.parsed or not entry.needs or not any(
                 c.dep_.startswith("nsubj") and set(self._lemmas(c)) & set(entry.needs) for c in trigger.children):
             return None
-        return next((c for c in trigger.children if c.dep_ == "obj" and c.i > trigger.i), None)
+        after = next((c for c in trigger.children if c.dep_ == "obj" and c.i > trigger.i), None)
+        # `коли машини зупинились, бойовики та росіяни відкрили вогонь`: or the nominative just before,
+        # which the parser hung on another verb
+        start = next((t.i + 1 for t in reversed(self.doc[trigger.sent.start:trigger.i]) if t.text in CLAUSE_PUNCT),
+                     trigger.sent.start)
+        before = [t for t in self.doc[start:trigger.i] if t.pos_ in ("NOUN", "PROPN")
+                  and "Nom" in t.morph.get("Case") and self._preposition(t) is None]
+        return after if after is not None else next(iter(before), None)
 
     def _clause_before(self, head: Token, sentence: Span) -> list[Token]:
         """`З проханням підтримати громади голови звернулися`: the words before the head back to the
@@ -363,7 +370,9 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             actor = self._earlier_institution(trigger, self.lex.court_nouns) or self._generic_body(
                 self.lex.court_act_doer)
         if not actor and not self._unnamed_person_subject(subject_head):  # a suspect no one names is not the police
-            actor = self._actor_from_context(sentence, previous, speaker, category)
+            # `мене затримали`, in a witness's words: others did it, not the witness
+            actor = self._actor_from_context(sentence, previous, None if self._they(subject_head) else speaker,
+                                             category)
         if not actor and (self._impersonal(subject_head) or entry.genitive is not None and category in AUTHORITY_ACTS):
             # courts judge: a suspicion or charge left impersonal comes from the police or prosecution
             accusers = self.lex.authority_nouns - self.lex.court_nouns if category == "ACCUSE" else None
