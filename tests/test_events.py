@@ -656,3 +656,13 @@ def test_a_plural_verb_with_no_subject_is_what_others_did_to_the_witness():
 def test_the_doer_before_a_phrase_whose_noun_the_parser_made_the_subject():
     found, _ = events_of("Коли колона зупинилась, бойовики та найманці відкрили масований вогонь із засідки.")
     assert found == [("ASSAULT", ["Armed Forces of Russia"], ["Armed Forces of Ukraine"])]
+
+
+def test_a_passive_coordinated_with_a_verb_is_done_to_its_subject():
+    found, _ = events_of("Журналіст Олег Петренко пережив тортури та був звільнений через обмін полоненими.")
+    assert found == [("RETREAT", None, ["Oleh Petrenko"])]
+
+
+def test_a_call_up_and_units_formed_are_two_mobilisations():
+    found, _ = events_of("Навесні пройшла друга хвиля часткової мобілізації. Також було сформовано 12 нових бригад.")
+    assert [f[0] for f in found] == ["MOBILIZE", "MOBILIZE"]
