@@ -666,3 +666,10 @@ def test_a_passive_coordinated_with_a_verb_is_done_to_its_subject():
 def test_a_call_up_and_units_formed_are_two_mobilisations():
     found, _ = events_of("Навесні пройшла друга хвиля часткової мобілізації. Також було сформовано 12 нових бригад.")
     assert [f[0] for f in found] == ["MOBILIZE", "MOBILIZE"]
+
+
+def test_an_anniversary_or_a_need_of_an_act_is_no_act():
+    found, _ = events_of("Ветерани відзначили річницю депортації чеченців радянською владою.")
+    assert found == []
+    found, _ = events_of("Міністр оборони наголосив на необхідності загальної мобілізації.")
+    assert found == []

@@ -83,6 +83,7 @@ class Lexicon:
     unknown_doers: frozenset[str] = frozenset()
     unknown_doer_name: str | None = None
     between_preps: frozenset[str] = frozenset()
+    unreal_heads: frozenset[str] = frozenset()
 
 
 @cache

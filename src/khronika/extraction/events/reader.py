@@ -112,7 +112,7 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             if token.is_punct or token.is_space:
                 continue
             entry = self._entry(token, sentence)
-            if entry is not None and not self._attributive(token):
+            if entry is not None and not self._attributive(token) and not self._unreal(token):
                 found.append((token, entry))
         demanded = {t.i for t in must_clauses}
         # what investigators found someone did is an event of its own, besides their accusation
