@@ -673,3 +673,8 @@ def test_an_anniversary_or_a_need_of_an_act_is_no_act():
     assert found == []
     found, _ = events_of("Міністр оборони наголосив на необхідності загальної мобілізації.")
     assert found == []
+
+
+def test_acts_of_vandalism_listed_in_one_sentence_are_each_an_event():
+    found, _ = events_of("Торік вандали облили фарбою погруддя поета, а згодом зруйнували пам'ятну дошку біля школи.")
+    assert found == [("PROTEST", ["Вандали"], None), ("PROTEST", ["Вандали"], None)]

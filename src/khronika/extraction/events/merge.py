@@ -76,6 +76,8 @@ def _retelling(a: Found, b: Found, sides: Sides) -> bool:
         return False
     if a.type == "ASSAULT" and (a.entry.cue != b.entry.cue or a.location is None or a.location != b.location):
         return False  # a front-line report lists one attack after another: only one place told twice is one
+    if a.type == "PROTEST" and a.sentence.start == b.sentence.start and a.entry.cue != b.entry.cue:
+        return False  # `обстріляли табличку, згодом поглумилися над нею, а 2007 року зламали хрест`: three acts
     if a.type == "MOBILIZE" and a.entry.cue != b.entry.cue:
         return False  # a call-up, units formed, troops deployed: a report on the army lists one step after another
     if not sides.same_any_list(a.actor, b.actor):
