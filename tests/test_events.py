@@ -678,3 +678,8 @@ def test_an_anniversary_or_a_need_of_an_act_is_no_act():
 def test_acts_of_vandalism_listed_in_one_sentence_are_each_an_event():
     found, _ = events_of("Торік вандали облили фарбою погруддя поета, а згодом зруйнували пам'ятну дошку біля школи.")
     assert found == [("PROTEST", ["Вандали"], None), ("PROTEST", ["Вандали"], None)]
+
+
+def test_coordinated_attack_verbs_in_one_sentence_tell_one_attack():
+    found, _ = events_of("Стрілець розстріляв у кафе п'ятьох відвідувачів і поранив ще двох.")
+    assert [f[0] for f in found] == ["ASSAULT"]

@@ -74,6 +74,8 @@ def merge(found: list[Found], sides: Sides) -> list[Found]:
 def _retelling(a: Found, b: Found, sides: Sides) -> bool:
     if a.type != b.type or a.date != b.date or a.negated != b.negated:
         return False
+    if a.type == "ASSAULT" and _one_attack(a, b) and sides.same_any_list(a.actor, b.actor):
+        return True
     if a.type == "ASSAULT" and (a.entry.cue != b.entry.cue or a.location is None or a.location != b.location):
         return False  # a front-line report lists one attack after another: only one place told twice is one
     if a.type == "PROTEST" and a.sentence.start == b.sentence.start and a.entry.cue != b.entry.cue:
@@ -84,3 +86,10 @@ def _retelling(a: Found, b: Found, sides: Sides) -> bool:
         return False
     return not a.recipient or not b.recipient or bool(set(a.recipient) & set(b.recipient)) \
         or sides.same_any_list(a.recipient, b.recipient)
+
+
+def _one_attack(a: Found, b: Found) -> bool:
+    """`розстріляв 77 людей і поранив ще півтори сотні`: verbs coordinated in one sentence tell one attack."""
+    x, y = a.trigger, b.trigger
+    return a.sentence.start == b.sentence.start and (x.head.i == y.i and x.dep_ == "conj" or y.head.i == x.i
+                                                     and y.dep_ == "conj")
