@@ -683,3 +683,10 @@ def test_acts_of_vandalism_listed_in_one_sentence_are_each_an_event():
 def test_coordinated_attack_verbs_in_one_sentence_tell_one_attack():
     found, _ = events_of("Стрілець розстріляв у кафе п'ятьох відвідувачів і поранив ще двох.")
     assert [f[0] for f in found] == ["ASSAULT"]
+
+
+def test_one_of_a_group_acts_named_as_written():
+    found, _ = events_of("Один із відвідувачів вдарив охоронця кафе.")
+    assert found == [("ASSAULT", ["Один із відвідувачів"], ["Охоронець кафе"])]
+    found, _ = events_of("Коли охоронець відмовився, відвідувач ударив його.")  # `ударити` is `вдарити`
+    assert "ASSAULT" in [f[0] for f in found]

@@ -84,6 +84,8 @@ class Lexicon:
     unknown_doer_name: str | None = None
     between_preps: frozenset[str] = frozenset()
     unreal_heads: frozenset[str] = frozenset()
+    partitive_words: frozenset[str] = frozenset()
+    partitive_preps: frozenset[str] = frozenset()
 
 
 @cache

@@ -48,6 +48,9 @@ class UnnamedParties:
         lemma = noun.lemma_.lower()
         if self._unknown_doer(noun):
             return self._generic_body(self.lex.unknown_doer_name)  # `її хтось зірвав`: persons unknown
+        partitive = self._one_of(noun)
+        if partitive is not None:
+            return [partitive]
         side = self._war_side(noun)
         if side:
             return side
@@ -94,6 +97,23 @@ class UnnamedParties:
         return bool({word.lower_, word.lemma_.lower()} & self.lex.unknown_doers) and (
             word.dep_.startswith("nsubj") or word.i < word.head.i and "Nom" in word.morph.get("Case"))
 
+    def _one_of(self, word: Token) -> str | None:
+        """`один з гостей вдарив його`: one of a group, named as the text names them."""
+        if word.lemma_.lower() not in self.lex.partitive_words:
+            return None
+        group = next((c for c in word.children if c.dep_ == "nmod" and c.pos_ in ("NOUN", "ADJ")
+                      and self._preposition(c) in self.lex.partitive_preps and self._animate(c)), None)
+        if group is None:
+            return None
+        return self._written_actor(self.doc[word.i:group.i + 1].text)
+
+    def _written_actor(self, phrase: str) -> str:
+        """A party named by words kept as written (`12 осіб`, `один з гостей`)."""
+        actor = Actor(f"kh:org:{slug(phrase)}", phrase[:1].upper() + phrase[1:], "ORG", {self.lang: phrase})
+        self.new_actors.setdefault(actor.id, actor)
+        self.actors.setdefault(actor.id, actor)
+        return actor.id
+
     def _counted(self, noun: Token) -> str | None:
         """`12 осіб заарештовано`: a group given by a count in figures keeps it, as event data names it;
         the words stay as written (a figure does not inflect, and the noun's case is the count's)."""
@@ -101,11 +121,7 @@ class UnnamedParties:
         if count is None or "Plur" not in noun.morph.get("Number"):
             return None
         words = [t for t in noun.lefts if t.i >= count.i and t.dep_ in ("amod", "nummod", "nummod:gov")] + [noun]
-        phrase = " ".join(t.text for t in words)
-        actor = Actor(f"kh:org:{slug(phrase)}", phrase, "ORG", {self.lang: phrase})
-        self.new_actors.setdefault(actor.id, actor)
-        self.actors.setdefault(actor.id, actor)
-        return actor.id
+        return self._written_actor(" ".join(t.text for t in words))
 
     def _generic_body(self, name: str | None) -> list[str]:
         """A body the act itself implies (`взяли під варту`: a court) when the text names none."""
