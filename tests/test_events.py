@@ -690,3 +690,8 @@ def test_one_of_a_group_acts_named_as_written():
     assert found == [("ASSAULT", ["Один із відвідувачів"], ["Охоронець кафе"])]
     found, _ = events_of("Коли охоронець відмовився, відвідувач ударив його.")  # `ударити` is `вдарити`
     assert "ASSAULT" in [f[0] for f in found]
+
+
+def test_aid_sent_to_the_front_stays_aid():
+    found, _ = events_of("Волонтери відправили на передову гуманітарну допомогу.")
+    assert [f[0] for f in found] == ["AID"]
