@@ -683,6 +683,10 @@ def test_acts_of_vandalism_listed_in_one_sentence_are_each_an_event():
 def test_coordinated_attack_verbs_in_one_sentence_tell_one_attack():
     found, _ = events_of("Стрілець розстріляв у кафе п'ятьох відвідувачів і поранив ще двох.")
     assert [f[0] for f in found] == ["ASSAULT"]
+    found, _ = events_of("Бойовики обстріляли Авдіївку і атакували Мар'їнку.")  # two targets, two attacks
+    assert [f[0] for f in found] == ["ASSAULT", "ASSAULT"]
+    found, _ = events_of("Колона зупинилась біля мосту, нападники добивали поранених, ще двох водіїв вбили біля машин.")
+    assert found == [("ASSAULT", ["Нападники"], ["Водії"])]  # clauses of one sentence, one massacre
 
 
 def test_one_of_a_group_acts_named_as_written():

@@ -10,6 +10,8 @@ from spacy.tokens import Span, Token
 from khronika.extraction.events.lexicon import Entry
 from khronika.model import Actor
 
+CLAUSES = {"conj", "parataxis"}  # clauses of one sentence side by side
+
 
 @dataclass
 class Found:
@@ -91,5 +93,8 @@ def _retelling(a: Found, b: Found, sides: Sides) -> bool:
 def _one_attack(a: Found, b: Found) -> bool:
     """`розстріляв 77 людей і поранив ще півтори сотні`: verbs coordinated in one sentence tell one attack."""
     x, y = a.trigger, b.trigger
-    return a.sentence.start == b.sentence.start and (x.head.i == y.i and x.dep_ == "conj" or y.head.i == x.i
-                                                     and y.dep_ == "conj")
+    if a.sentence.start != b.sentence.start or a.location and b.location and a.location != b.location \
+            or a.recipient and b.recipient and not set(a.recipient) & set(b.recipient):
+        return False  # `обстріляли Авдіївку і атакували Мар'їнку`: two targets, two attacks
+    return x.head.i == y.i and x.dep_ == "conj" or y.head.i == x.i and y.dep_ == "conj" \
+        or {x.dep_, y.dep_} <= CLAUSES and x.head.i == y.head.i  # `поранених добивали, ще кількох вбили в полоні`
