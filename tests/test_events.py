@@ -699,3 +699,9 @@ def test_one_of_a_group_acts_named_as_written():
 def test_aid_sent_to_the_front_stays_aid():
     found, _ = events_of("Волонтери відправили на передову гуманітарну допомогу.")
     assert [f[0] for f in found] == ["AID"]
+
+
+def test_me_in_quotation_marks_is_the_one_whose_verb_introduces_them():
+    found, _ = events_of("Свідок Олег Сидоренко довго мовчав. Сидоренко продовжує: «Спершу приїхав Іван Петренко, "
+                         "а наступного дня мене затримали».")
+    assert found == [("COERCE", None, ["Oleh Sydorenko"])]
