@@ -705,3 +705,10 @@ def test_me_in_quotation_marks_is_the_one_whose_verb_introduces_them():
     found, _ = events_of("Свідок Олег Сидоренко довго мовчав. Сидоренко продовжує: «Спершу приїхав Іван Петренко, "
                          "а наступного дня мене затримали».")
     assert found == [("COERCE", None, ["Oleh Sydorenko"])]
+
+
+def test_an_attack_repelled_right_after_it_is_told_is_that_attack():
+    found, _ = events_of("Вранці окупанти атакували позиції біля Пісків. Ворожий напад відбито.")
+    assert len(found) == 1
+    found, _ = events_of("Ворожу атаку біля Пісків відбито.")  # told only so, it is still an attack
+    assert found == [("ASSAULT", ["Armed Forces of Russia"], ["Armed Forces of Ukraine"])]

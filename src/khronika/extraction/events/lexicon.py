@@ -86,6 +86,7 @@ class Lexicon:
     unreal_heads: frozenset[str] = frozenset()
     partitive_words: frozenset[str] = frozenset()
     partitive_preps: frozenset[str] = frozenset()
+    repelled_verbs: frozenset[str] = frozenset()
 
 
 @cache

@@ -381,6 +381,8 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             actor = self._kb_actor(self.lex.own_side)  # `хвилі часткової мобілізації`: the press's own country
         if entry.cue in self.lex.finding_verbs:
             return self._finding(trigger, entry, actor, sentence, speaker if speaker not in actor else None)
+        if category == "ASSAULT" and self._repelled(trigger, sentence, previous):
+            return None
         # an event whose actor the text leaves unnamed (`fighting broke out`) is still coded, actor null
         recipient = own[1] or (self._recipient(trigger, sentence, actor) if entry.genitive is None else [])
         if doer is not None:  # the doer read as an object is not also the one acted on
@@ -422,6 +424,14 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         found = self._found(trigger, entry, category, actor, recipient, sentence, negated, modality, reported_by)
         found.own = own
         return found
+
+    def _repelled(self, attack: Token, sentence: Span, previous: Span | None) -> bool:
+        """`... атакувала наших військових. Ворожий напад відбито.`: an attack repelled right after it is told
+        is that attack, part of the clash (manual, MOBILIZE: returning fire is no event of its own)."""
+        if not self.parsed or not set(self._lemmas(attack.head)) & self.lex.repelled_verbs:
+            return False
+        starts = {sentence.start} | ({previous.start} if previous is not None else set())
+        return any(f.type == "ASSAULT" and f.sentence.start in starts for f in self.events)
 
     def _moved_forces(self, trigger: Token) -> list[str]:
         """What a mobilisation deploys or forms: its object, or the subject of its passive."""
