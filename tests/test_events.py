@@ -692,6 +692,8 @@ def test_coordinated_attack_verbs_in_one_sentence_tell_one_attack():
 def test_one_of_a_group_acts_named_as_written():
     found, _ = events_of("Один із відвідувачів вдарив охоронця кафе.")
     assert found == [("ASSAULT", ["Один із відвідувачів"], ["Охоронець кафе"])]
+    found, _ = events_of("Один з бойовиків обстріляв блокпост.")  # one of the enemy is the enemy
+    assert found == [("ASSAULT", ["Armed Forces of Russia"], ["Armed Forces of Ukraine"])]
     found, _ = events_of("Коли охоронець відмовився, відвідувач ударив його.")  # `ударити` is `вдарити`
     assert "ASSAULT" in [f[0] for f in found]
 

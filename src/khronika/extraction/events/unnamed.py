@@ -49,8 +49,8 @@ class UnnamedParties:
         if self._unknown_doer(noun):
             return self._generic_body(self.lex.unknown_doer_name)  # `її хтось зірвав`: persons unknown
         partitive = self._one_of(noun)
-        if partitive is not None:
-            return [partitive]
+        if partitive:
+            return partitive
         side = self._war_side(noun)
         if side:
             return side
@@ -70,10 +70,10 @@ class UnnamedParties:
         earlier = self._named_before_by_head(noun)
         if earlier is not None:
             return [earlier]
-        words = [t for t in noun.lefts if t.dep_ in ("amod", "compound") and t.i >= noun.i - 2] + [noun]
         counted = self._counted(noun)
         if counted is not None:
             return [counted]
+        words = [t for t in noun.lefts if t.dep_ in ("amod", "compound") and t.i >= noun.i - 2] + [noun]
         tail = [t for t in noun.rights if t.dep_ in ("nmod", "amod", "flat", "flat:name") and t.i <= noun.i + 3
                 and not self._preposition(t) and not any(w.like_num for w in t.subtree)]  # not `13 листопада`
         end = max([noun.i, *(t.right_edge.i for t in tail if t.right_edge.i <= noun.i + 4)])
@@ -97,15 +97,16 @@ class UnnamedParties:
         return bool({word.lower_, word.lemma_.lower()} & self.lex.unknown_doers) and (
             word.dep_.startswith("nsubj") or word.i < word.head.i and "Nom" in word.morph.get("Case"))
 
-    def _one_of(self, word: Token) -> str | None:
-        """`один з гостей вдарив його`: one of a group, named as the text names them."""
+    def _one_of(self, word: Token) -> list[str]:
+        """`один з гостей вдарив його`: one of a group, named as the text names them; one of the
+        enemy (`один з бойовиків`) is the enemy."""
         if word.lemma_.lower() not in self.lex.partitive_words:
-            return None
+            return []
         group = next((c for c in word.children if c.dep_ == "nmod" and c.pos_ in ("NOUN", "ADJ")
                       and self._preposition(c) in self.lex.partitive_preps and self._animate(c)), None)
         if group is None:
-            return None
-        return self._written_actor(self.doc[word.i:group.i + 1].text)
+            return []
+        return self._war_side(group) or [self._written_actor(self.doc[word.i:group.i + 1].text)]
 
     def _written_actor(self, phrase: str) -> str:
         """A party named by words kept as written (`12 осіб`, `один з гостей`)."""
