@@ -29,8 +29,8 @@ class Parties:
         if not self.parsed:
             return None
         before = self.doc[token.sent.start:token.i]
-        opening = next((t.i for t in reversed(before) if t.text in ("«", "„", "“", '"')), None)
-        if opening is None or any(t.text in ("»", "”") for t in self.doc[opening:token.i]):
+        opening = next((t.i for t in reversed(before) if t.text in ("«", "„")), None)  # `"` opens and closes
+        if opening is None or any(t.text in ("»", "“", "”") for t in self.doc[opening:token.i]):
             return None
         for ancestor in token.ancestors:
             if ancestor.i < opening:
