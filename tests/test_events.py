@@ -473,7 +473,7 @@ def test_a_court_inferred_from_custody_does_not_go_on_acting():
 
 def test_a_pronoun_standing_for_a_monument_makes_vandalism_and_opponents_are_not_whom_they_oppose():
     found, _ = events_of("У селі встановили пам'ятну дошку загиблим воякам. Торік її хтось зірвав.")
-    assert found == [("PROTEST", None, None)]
+    assert found == [("PROTEST", ["Невідомі"], None)]  # `хтось`: persons unknown, as event data codes them
     found, _ = events_of("Противники української незалежності облили фарбою пам'ятник Тарасу Шевченку.")
     assert found == [("PROTEST", ["Противники української незалежності"], None)]
 
@@ -881,3 +881,109 @@ def test_denying_involvement_rejects_the_accuser():
     found, _ = events_of("Служба безпеки України повідомила про підозру меру Житомира Ользі Вишневській. Сама Ольга "
                          "Вишневська заперечувала свою причетність до розтрати коштів.")
     assert found[-1] == ("REJECT", ["Olha Vyshnevska"], ["Security Service of Ukraine"])
+
+
+def test_persons_unknown_do_what_no_one_is_named_for():
+    found, _ = events_of("Невідомі пошкодили пам'ятник Шевченку в центрі міста.")
+    assert found == [("PROTEST", ["Невідомі"], None)]
+
+
+def test_a_group_counted_in_figures_keeps_its_count():
+    found, _ = events_of("Поліція затримала 15 протестувальників біля будівлі парламенту.")
+    assert found == [("COERCE", ["Поліція"], ["15 протестувальників"])]
+
+
+def test_a_clash_between_our_forces_and_the_enemy_is_the_enemys_attack():
+    found, _ = events_of("Вночі біля села відбулося бойове зіткнення між нашими військовими і бойовиками.")
+    assert found == [("ASSAULT", ["Armed Forces of Russia"], ["Armed Forces of Ukraine"])]
+
+
+def test_forming_units_and_sending_them_to_the_front_is_mobilisation_of_ones_own():
+    found, _ = events_of("Генштаб сформував три нові бригади.")
+    assert found == [("MOBILIZE", ["General Staff of the Armed Forces of Ukraine"], None)]
+    found, _ = events_of("Командування відправило на передову нове поповнення.")
+    assert [f[0] for f in found] == ["MOBILIZE"]
+
+
+def test_blocked_accounts_dismissal_and_extremist_rulings():
+    found, analysis = events_of("Податкова служба заблокувала рахунки підприємця.")
+    assert found[0][0] == "COERCE" and analysis.events[0].mode == "seize"
+    found, analysis = events_of("Міністр звільнив заступника з посади.")
+    assert found == [("SANCTION", ["Міністр"], ["Заступник"])] and analysis.events[0].mode == "expel"
+    found, analysis = events_of("Суд визнав книгу екстремістською.")
+    assert found[0][0] == "COERCE" and analysis.events[0].mode == "censor"  # banning content
+
+
+def test_a_participle_of_a_verb_in_sty_and_the_imperfective_of_shooting():
+    found, _ = events_of("Журналіст був викрадений бойовиками.")
+    assert found == [("ASSAULT", ["Armed Forces of Russia"], ["Журналіст"])]
+    found, _ = events_of("Снайпер розстрілює перехожих на вулиці.")
+    assert found == [("ASSAULT", ["Снайпер"], ["Перехожі"])]
+
+
+def test_a_plural_verb_with_no_subject_is_what_others_did_to_the_witness():
+    found, _ = events_of("«Спершу приїхав Іван Петренко, а наступного дня мене затримали», – розповів Олег Сидоренко.")
+    assert found == [("COERCE", None, ["Oleh Sydorenko"])]
+
+
+def test_the_doer_before_a_phrase_whose_noun_the_parser_made_the_subject():
+    found, _ = events_of("Коли колона зупинилась, бойовики та найманці відкрили масований вогонь із засідки.")
+    assert found == [("ASSAULT", ["Armed Forces of Russia"], ["Armed Forces of Ukraine"])]
+
+
+def test_a_passive_coordinated_with_a_verb_is_done_to_its_subject():
+    found, _ = events_of("Журналіст Олег Петренко пережив тортури та був звільнений через обмін полоненими.")
+    assert found == [("RETREAT", None, ["Oleh Petrenko"])]
+
+
+def test_a_call_up_and_units_formed_are_two_mobilisations():
+    found, _ = events_of("Навесні пройшла друга хвиля часткової мобілізації. Також було сформовано 12 нових бригад.")
+    assert [f[0] for f in found] == ["MOBILIZE", "MOBILIZE"]
+
+
+def test_an_anniversary_or_a_need_of_an_act_is_no_act():
+    found, _ = events_of("Ветерани відзначили річницю депортації чеченців радянською владою.")
+    assert found == []
+    found, _ = events_of("Міністр оборони наголосив на необхідності загальної мобілізації.")
+    assert found == []
+
+
+def test_acts_of_vandalism_listed_in_one_sentence_are_each_an_event():
+    found, _ = events_of("Торік вандали облили фарбою погруддя поета, а згодом зруйнували пам'ятну дошку біля школи.")
+    assert found == [("PROTEST", ["Вандали"], None), ("PROTEST", ["Вандали"], None)]
+
+
+def test_coordinated_attack_verbs_in_one_sentence_tell_one_attack():
+    found, _ = events_of("Стрілець розстріляв у кафе п'ятьох відвідувачів і поранив ще двох.")
+    assert [f[0] for f in found] == ["ASSAULT"]
+    found, _ = events_of("Бойовики обстріляли Авдіївку і атакували Мар'їнку.")  # two targets, two attacks
+    assert [f[0] for f in found] == ["ASSAULT", "ASSAULT"]
+    found, _ = events_of("Колона зупинилась біля мосту, нападники добивали поранених, ще двох водіїв вбили біля машин.")
+    assert found == [("ASSAULT", ["Нападники"], ["Водії"])]  # clauses of one sentence, one massacre
+
+
+def test_one_of_a_group_acts_named_as_written():
+    found, _ = events_of("Один із відвідувачів вдарив охоронця кафе.")
+    assert found == [("ASSAULT", ["Один із відвідувачів"], ["Охоронець кафе"])]
+    found, _ = events_of("Один з бойовиків обстріляв блокпост.")  # one of the enemy is the enemy
+    assert found == [("ASSAULT", ["Armed Forces of Russia"], ["Armed Forces of Ukraine"])]
+    found, _ = events_of("Коли охоронець відмовився, відвідувач ударив його.")  # `ударити` is `вдарити`
+    assert "ASSAULT" in [f[0] for f in found]
+
+
+def test_aid_sent_to_the_front_stays_aid():
+    found, _ = events_of("Волонтери відправили на передову гуманітарну допомогу.")
+    assert [f[0] for f in found] == ["AID"]
+
+
+def test_me_in_quotation_marks_is_the_one_whose_verb_introduces_them():
+    found, _ = events_of("Свідок Олег Сидоренко довго мовчав. Сидоренко продовжує: «Спершу приїхав Іван Петренко, "
+                         "а наступного дня мене затримали».")
+    assert found == [("COERCE", None, ["Oleh Sydorenko"])]
+
+
+def test_an_attack_repelled_right_after_it_is_told_is_that_attack():
+    found, _ = events_of("Вранці окупанти атакували позиції біля Пісків. Ворожий напад відбито.")
+    assert len(found) == 1
+    found, _ = events_of("Ворожу атаку біля Пісків відбито.")  # told only so, it is still an attack
+    assert found == [("ASSAULT", ["Armed Forces of Russia"], ["Armed Forces of Ukraine"])]

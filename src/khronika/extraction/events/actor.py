@@ -24,7 +24,7 @@ class ActorRoles:
             if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and not self._can_be_nominative(child):
                 continue  # `Бережанській повідомили про підозру`: a dative the parser took for the subject
             if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") or (child.dep_ == "agent" and self.lang == "en") \
-                    or self._misread_subject(child):
+                    or self._misread_subject(child) or self._unknown_doer(child):
                 found = self._participants(child, speaker)
                 if found:
                     return found
@@ -56,9 +56,16 @@ class ActorRoles:
             noun = self._noun_before(head, sentence)
             if noun is not None:
                 return self._unnamed_agent(noun)
-        if speaker is not None and self._quote_at(trigger) is not None:
+        if speaker is not None and self._quote_at(trigger) is not None and not self._they(head):
             return [speaker]
         return []
+
+    def _they(self, verb: Token) -> bool:
+        """`мене затримали` in a witness's words: a plural verb with no subject done to the speaker is
+        what others did to them (`закликають` alone speaks for the speaker's side)."""
+        return self.parsed and self.lang != "en" and "Plur" in verb.morph.get("Number") \
+            and not {"1", "2"} & set(verb.morph.get("Person")) \
+            and any(c.dep_ in ("obj", "iobj", "obl") and c.lower_ in self.lex.speaker_pronouns for c in verb.children)
 
     def _misread_subject(self, token: Token) -> bool:
         """`Прикордонники 13 листопада затримали ... громадянина`: a nominative agreeing with the verb
@@ -108,6 +115,8 @@ class ActorRoles:
         if not self.parsed or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "ADJ") \
                 or any(c.dep_.startswith("nsubj") for c in verb.children) or self._passive(verb.head):
             return []
+        if "Plur" in verb.morph.get("Number") and "Sing" in verb.head.morph.get("Number"):
+            return []  # `Поїхав Петро ..., а 29 серпня мене заарештували`: a plural verb has a subject of its own
         return self._actor(verb.head, verb.head, verb.sent, speaker)
 
     def _passive(self, verb: Token) -> bool:
@@ -240,10 +249,19 @@ class ActorRoles:
         for token in reversed(self.doc[start:verb.i]):
             mention = self.by_token.get(token.i)
             if mention is not None and self._nominative_token(token) and self._can_be_nominative(token):
-                if self._inside_prepositional(token, start) and (self.lang == "en" or not self._nominative_only(token)):
-                    continue  # `На свій захист Бережанська пояснила`: no preposition governs a nominative
+                # `На свій захист Бережанська пояснила`: no preposition governs a nominative
+                governed = self._inside_prepositional(token, start) and (
+                    self.lang == "en" or not self._nominative_only(token))
+                if governed or self._one_for_many(token, verb):
+                    continue
                 return [mention.actor]
         return []
+
+    def _one_for_many(self, token: Token, verb: Token) -> bool:
+        """`Поїхав Петро ..., а 29 серпня мене заарештували`: one person named alone is no subject of a
+        plural verb."""
+        return verb.pos_ == "VERB" and "Plur" in verb.morph.get("Number") and "Sing" in token.morph.get("Number") \
+            and not any(c.dep_ == "conj" for c in token.children)
 
     def _inside_prepositional(self, token: Token, floor: int) -> bool:
         preps = set(self.lex.recipient_preps) | set(self.lex.located_preps)

@@ -103,6 +103,13 @@ class Lexicon:
     duty_words: frozenset[str] = frozenset()
     wish_marks: frozenset[str] = frozenset()
     request_nouns: frozenset[str] = frozenset()
+    unknown_doers: frozenset[str] = frozenset()
+    unknown_doer_name: str | None = None
+    between_preps: frozenset[str] = frozenset()
+    unreal_heads: frozenset[str] = frozenset()
+    partitive_words: frozenset[str] = frozenset()
+    partitive_preps: frozenset[str] = frozenset()
+    repelled_verbs: frozenset[str] = frozenset()
 
 
 @cache

@@ -10,6 +10,8 @@ from spacy.tokens import Span, Token
 from khronika.extraction.events.lexicon import Entry
 from khronika.model import Actor
 
+CLAUSES = {"conj", "parataxis"}  # clauses of one sentence side by side
+
 
 @dataclass
 class Found:
@@ -74,9 +76,25 @@ def merge(found: list[Found], sides: Sides) -> list[Found]:
 def _retelling(a: Found, b: Found, sides: Sides) -> bool:
     if a.type != b.type or a.date != b.date or a.negated != b.negated:
         return False
+    if a.type == "ASSAULT" and _one_attack(a, b) and sides.same_any_list(a.actor, b.actor):
+        return True
     if a.type == "ASSAULT" and (a.entry.cue != b.entry.cue or a.location is None or a.location != b.location):
         return False  # a front-line report lists one attack after another: only one place told twice is one
+    if a.type == "PROTEST" and a.sentence.start == b.sentence.start and a.entry.cue != b.entry.cue:
+        return False  # `обстріляли табличку, згодом поглумилися над нею, а 2007 року зламали хрест`: three acts
+    if a.type == "MOBILIZE" and a.entry.cue != b.entry.cue:
+        return False  # a call-up, units formed, troops deployed: a report on the army lists one step after another
     if not sides.same_any_list(a.actor, b.actor):
         return False
     return not a.recipient or not b.recipient or bool(set(a.recipient) & set(b.recipient)) \
         or sides.same_any_list(a.recipient, b.recipient)
+
+
+def _one_attack(a: Found, b: Found) -> bool:
+    """`розстріляв 77 людей і поранив ще півтори сотні`: verbs coordinated in one sentence tell one attack."""
+    x, y = a.trigger, b.trigger
+    if a.sentence.start != b.sentence.start or a.location and b.location and a.location != b.location \
+            or a.recipient and b.recipient and not set(a.recipient) & set(b.recipient):
+        return False  # `обстріляли Авдіївку і атакували Мар'їнку`: two targets, two attacks
+    return x.head.i == y.i and x.dep_ == "conj" or y.head.i == x.i and y.dep_ == "conj" \
+        or {x.dep_, y.dep_} <= CLAUSES and x.head.i == y.head.i  # `поранених добивали, ще кількох вбили в полоні`

@@ -102,6 +102,11 @@ class NounRoles:
         (Every noun of another noun was tried too: `річниця депортації`; it cost more than it saved.)"""
         return noun.head.lemma_.lower() in SOURCE_NOUNS
 
+    def _unreal(self, noun: Token) -> bool:
+        """`річниці депортації`, `необхідність мобілізації`: an anniversary or a need, not the act itself."""
+        return self.parsed and noun.pos_ == "NOUN" and noun.head.i != noun.i \
+            and noun.head.lemma_.lower() in self.lex.unreal_heads
+
     def _topic(self, noun: Token, carrier: Token | None) -> bool:
         """`закон про санкції` (but `повідомили про підозру`), `за допомогою юристів`: what a word is
         about, or part of a preposition."""

@@ -24,6 +24,33 @@ class Parties:
                 return self._participants(child, None)
         return []
 
+    def _introducer(self, token: Token) -> str | None:
+        """`Баєв продовжує: «... 29 серпня мене заарештували»`: the person whose verb introduces the
+        quotation marks a first-person word stands in."""
+        if not self.parsed:
+            return None
+        before = self.doc[token.sent.start:token.i]
+        opening = next((t.i for t in reversed(before) if t.text in ("«", "„")), None)  # `"` opens and closes
+        if opening is None or any(t.text in ("»", "“", "”") for t in self.doc[opening:token.i]):
+            return None
+        for ancestor in token.ancestors:
+            if ancestor.i < opening:
+                subject = next((c for c in ancestor.children if c.dep_.startswith("nsubj")), None)
+                if subject is None:
+                    return None
+                mention = self.by_token.get(subject.i)
+                if mention is not None:
+                    return mention.actor if mention.label in ("PERS", "PER") else None
+                return self._surname_named_before(subject) if subject.pos_ == "PROPN" else None
+        return None
+
+    def _surname_named_before(self, word: Token) -> str | None:
+        """`Баєв продовжує` after `Гомер Баєв`: a surname the tagger missed is the person named before with it."""
+        lemmas = {word.lower_, word.lemma_.lower()}
+        people = [m for m in self.mentions if m.end <= word.idx and m.label in ("PERS", "PER")
+                  and lemmas & {w.lower() for w in m.text.split()}]
+        return people[-1].actor if people else None
+
     def _names_someone(self, token: Token) -> bool:
         return token.pos_ == "PROPN" or token.lower_ in self.lex.person_pronouns
 
@@ -31,7 +58,9 @@ class Parties:
         """The actors a noun phrase names: itself, the genitive it governs (`країни ЄС`), and what is
         coordinated with it (`США та НАТО`)."""
         token = self._antecedent(token) or token
-        if token.lower_ in self.lex.speaker_pronouns:
+        if token.lower_ in self.lex.speaker_pronouns:  # `мене заарештували` in a witness's words: the witness
+            quote = self._quote_at(token) if speaker is None else None
+            speaker = speaker or (quote.speaker if quote is not None else self._introducer(token))
             return [speaker] if speaker else []
         reflexive = self._reflexive(token, speaker)
         if reflexive is not None:

@@ -166,7 +166,7 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
                 continue
             entry = self._entry(token, sentence)
             if entry is not None and not self._attributive(token) and not self._hypothetical(token) \
-                    and not self._asked_for(token):
+                    and not self._asked_for(token) and not self._unreal(token):
                 found.append((token, entry))
         demanded = {t.i for t in must_clauses}
         # what investigators found someone did is an event of its own, besides their accusation
@@ -410,10 +410,18 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
     def _doer_after_noun(self, trigger: Token, entry: Entry) -> Token | None:
         """`Досудове розслідування проводить головне управління Нацполіції`: the phrase's own noun
         put first and read as the subject; the doer is the object the parser found after the verb."""
-        if not self.parsed or not entry.needs or not any(
+        if not self.parsed or not entry.needs or self._passive(trigger) or not any(
                 c.dep_.startswith("nsubj") and set(self._lemmas(c)) & set(entry.needs) for c in trigger.children):
-            return None
-        return next((c for c in trigger.children if c.dep_ == "obj" and c.i > trigger.i), None)
+            return None  # `рахунки були заблоковані`: a passive's subject is rightly the thing acted on
+        after = next((c for c in trigger.children if c.dep_ == "obj" and c.i > trigger.i), None)
+        # `коли машини зупинились, бойовики та росіяни відкрили вогонь`: or the nominative just before,
+        # which the parser hung on another verb
+        start = next((t.i + 1 for t in reversed(self.doc[trigger.sent.start:trigger.i]) if t.text in CLAUSE_PUNCT),
+                     trigger.sent.start)
+        before = [t for t in self.doc[start:trigger.i] if t.pos_ in ("NOUN", "PROPN")
+                  and "Nom" in t.morph.get("Case") and self._preposition(t) is None
+                  and not set(self._lemmas(t)) & set(entry.needs)]
+        return after if after is not None else next(iter(before), None)
 
     def _clause_before(self, head: Token, sentence: Span) -> list[Token]:
         """`З проханням підтримати громади голови звернулися`: the words before the head back to the
@@ -496,6 +504,7 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         if not actor and self.parsed:  # `ворожих обстрілів`, `сталося 9 ворожих обстрілів`: the enemy fired
             nouns = [trigger] if trigger.pos_ == "NOUN" else [c for c in trigger.children if entry.needs and set(
                 self._lemmas(c)) & set(entry.needs)]
+            nouns += [t for n in nouns for t in self._between(n)]  # `зіткнення між силами АТО і противником`
             actor = next((x for x in map(self._war_side, nouns) if x), [])
         received = entry.genitive is not None and bool(set(self._lemmas(subject_head)) & self.lex.receiving_verbs)
         if not actor and (self._impersonal(subject_head) or received) and self._court_act(trigger, entry):
@@ -507,7 +516,9 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         if not actor and category == "ACCUSE" and self._impersonal(subject_head):
             actor = self._charged_by(trigger, entry)
         if not actor and not self._unnamed_person_subject(subject_head):  # a suspect no one names is not the police
-            actor = self._actor_from_context(sentence, previous, speaker, category)
+            # `мене затримали`, in a witness's words: others did it, not the witness
+            actor = self._actor_from_context(sentence, previous, None if self._they(subject_head) else speaker,
+                                             category)
         if not actor and (self._impersonal(subject_head) or entry.genitive is not None and category in AUTHORITY_ACTS):
             # courts judge: a suspicion or charge left impersonal comes from the police or prosecution
             accusers = self.lex.authority_nouns - self.lex.court_nouns if category == "ACCUSE" else None
@@ -518,6 +529,8 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             return self._finding(trigger, entry, actor, sentence, speaker if speaker not in actor else None)
         if category == "SUPPORT" and actor and all(self._institution(x, self.lex.court_nouns) for x in actor):
             return None  # `суд підтримав позицію прокуратури`: a court sides with a party only by its ruling
+        if category == "ASSAULT" and self._repelled(trigger, sentence, previous):
+            return None
         # an event whose actor the text leaves unnamed (`fighting broke out`) is still coded, actor null
         recipient = own[1] or (self._recipient(trigger, sentence, actor) if entry.genitive is None else [])
         if category == "REJECT":
@@ -536,6 +549,8 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             recipient = self._pronoun_object_owner(trigger, sentence, previous, actor)
         if entry.mode == "vandalize":
             recipient = []  # `погруддя Тараса Шевченка`: whom a monument shows is not the one acted on
+        if category == "MOBILIZE":  # `сформовано нові бригади`: the forces moved are the actor's own
+            recipient = [x for x in recipient if x not in self._moved_forces(trigger)]
         if category == "SANCTION" and set(entry.needs) & self.lex.lawsuit_words:
             recipient = self._sued(recipient) or recipient
         court = [x for x in self._addressee(trigger, entry) if not self.sides.same_any(x, actor)] \
@@ -575,6 +590,26 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
 
     def _between_states(self, parties: list[str]) -> bool:
         return bool(parties) and all(getattr(self.actors.get(x), "type", None) == "LOC" for x in parties)
+
+    def _repelled(self, attack: Token, sentence: Span, previous: Span | None) -> bool:
+        """`... атакувала наших військових. Ворожий напад відбито.`: an attack repelled right after it is told
+        is that attack, part of the clash (manual, MOBILIZE: returning fire is no event of its own)."""
+        if not self.parsed or not set(self._lemmas(attack.head)) & self.lex.repelled_verbs:
+            return False
+        starts = {sentence.start} | ({previous.start} if previous is not None else set())
+        return any(f.type == "ASSAULT" and f.sentence.start in starts for f in self.events)
+
+    def _moved_forces(self, trigger: Token) -> list[str]:
+        """What a mobilisation deploys or forms: its object, or the subject of its passive."""
+        if not self.parsed:
+            return []
+        deps = ("obj", "nsubj:pass", "nsubj") if self._passive(trigger) else ("obj",)
+        moved = [c for c in trigger.children if c.dep_ in deps and self._preposition(c) is None]
+        return [x for c in moved for x in self._participants(c, None) + self._unnamed_recipient(c)]
+
+    def _between(self, noun: Token) -> list[Token]:
+        """The words of a clash's `між X і Y` phrase, where its two sides are named."""
+        return [t for c in noun.children if self._preposition(c) in self.lex.between_preps for t in c.subtree]
 
     def _found(self, trigger: Token, entry: Entry, category: str, actor: list[str], recipient: list[str],
                sentence: Span, negated: bool, modality: str | None, reported_by: str | None) -> Found:

@@ -34,6 +34,7 @@ class RecipientRoles:
             candidates.insert(0, challenged)
         if self._describing_participle(trigger):  # `Філіпчуку, затриманому за вимагання`: the one acted upon
             candidates.insert(0, self._described(trigger))
+        candidates.insert(0, self._shared_passive_subject(trigger))
         if not self.parsed or trigger.pos_ not in ("VERB", "AUX"):
             # the words after the trigger: no parse, or a misread one (`привіз` tagged a noun)
             end = trigger.right_edge.i + 1 if self.parsed else sentence.end
@@ -45,6 +46,15 @@ class RecipientRoles:
             if group:
                 return group
         return []
+
+    def _shared_passive_subject(self, trigger: Token) -> list[str]:
+        """`Щекун пережив катування та був звільнений через обмін`: a passive coordinated with a verb,
+        with no subject of its own, is done to that verb's subject."""
+        if not self.parsed or trigger.dep_ != "conj" or not self._passive(trigger) \
+                or any(c.dep_.startswith("nsubj") for c in trigger.children):
+            return []
+        return [x for c in trigger.head.children if c.dep_ in ("nsubj", "nsubj:pass")
+                for x in self._participants(c, None)]
 
     def _owner(self, trigger: Token) -> list[str]:
         """`наклав арешт на будинок, що належить голові профспілки Філіпчуку`: when no party is acted on,

@@ -46,6 +46,11 @@ class UnnamedParties:
         """`Поліція затримала`, `Protesters rallied`: a subject no name covers is still the actor when it
         is an organisation noun or a group of people; it gets an actor of its own."""
         lemma = noun.lemma_.lower()
+        if self._unknown_doer(noun):
+            return self._generic_body(self.lex.unknown_doer_name)  # `її хтось зірвав`: persons unknown
+        partitive = self._one_of(noun)
+        if partitive:
+            return partitive
         side = self._war_side(noun)
         if side:
             return side
@@ -65,6 +70,9 @@ class UnnamedParties:
         earlier = self._named_before_by_head(noun)
         if earlier is not None:
             return [earlier]
+        counted = self._counted(noun)
+        if counted is not None:
+            return [counted]
         if not animate and lemma in self.lex.party_nouns:  # not `суд`, which the text names in full anyway
             noun = self._described_before(noun) or noun
         words = [t for t in noun.lefts if t.dep_ in ("amod", "compound") and t.i >= noun.i - 2] + [noun]
@@ -84,6 +92,39 @@ class UnnamedParties:
         self.new_actors.setdefault(actor.id, actor)
         self.actors.setdefault(actor.id, actor)
         return [actor.id]
+
+    def _unknown_doer(self, word: Token) -> bool:
+        """`її хтось зірвав`, `Невідомі пошкодили` (the parser may read it as a predicate): a subject
+        that names no one."""
+        return bool({word.lower_, word.lemma_.lower()} & self.lex.unknown_doers) and (
+            word.dep_.startswith("nsubj") or word.i < word.head.i and "Nom" in word.morph.get("Case"))
+
+    def _one_of(self, word: Token) -> list[str]:
+        """`один з гостей вдарив його`: one of a group, named as the text names them; one of the
+        enemy (`один з бойовиків`) is the enemy."""
+        if word.lemma_.lower() not in self.lex.partitive_words:
+            return []
+        group = next((c for c in word.children if c.dep_ == "nmod" and c.pos_ in ("NOUN", "ADJ")
+                      and self._preposition(c) in self.lex.partitive_preps and self._animate(c)), None)
+        if group is None:
+            return []
+        return self._war_side(group) or [self._written_actor(self.doc[word.i:group.i + 1].text)]
+
+    def _written_actor(self, phrase: str) -> str:
+        """A party named by words kept as written (`12 осіб`, `один з гостей`)."""
+        actor = Actor(f"kh:org:{slug(phrase)}", phrase[:1].upper() + phrase[1:], "ORG", {self.lang: phrase})
+        self.new_actors.setdefault(actor.id, actor)
+        self.actors.setdefault(actor.id, actor)
+        return actor.id
+
+    def _counted(self, noun: Token) -> str | None:
+        """`12 осіб заарештовано`: a group given by a count in figures keeps it, as event data names it;
+        the words stay as written (a figure does not inflect, and the noun's case is the count's)."""
+        count = next((t for t in noun.lefts if t.dep_ in ("nummod", "nummod:gov") and t.text.isdigit()), None)
+        if count is None or "Plur" not in noun.morph.get("Number"):
+            return None
+        words = [t for t in noun.lefts if t.i >= count.i and t.dep_ in ("amod", "nummod", "nummod:gov")] + [noun]
+        return self._written_actor(" ".join(t.text for t in words))
 
     def _described_before(self, noun: Token) -> Token | None:
         """`У фонді закликають владу` after `Коломийська влада в особі міського голови`: a bare body
