@@ -881,3 +881,16 @@ def test_denying_involvement_rejects_the_accuser():
     found, _ = events_of("Служба безпеки України повідомила про підозру меру Житомира Ользі Вишневській. Сама Ольга "
                          "Вишневська заперечувала свою причетність до розтрати коштів.")
     assert found[-1] == ("REJECT", ["Olha Vyshnevska"], ["Security Service of Ukraine"])
+
+
+def test_a_ruling_on_a_claim_is_the_courts_and_rejects_the_claimant_told_before():
+    # the court of another instance is not the one named before, and the claimant comes from the case
+    found, _ = events_of("Господарський суд Одеської області розглядав справу. Міська прокуратура подала позов "
+                         "до ТОВ «Берізка». Проте восени суд першої інстанції в позові відмовив.")
+    assert ("REJECT", ["Суд першої інстанції"], ["Міська прокуратура"]) in found
+
+
+def test_a_refused_cassation_rejects_the_claimant_of_the_refused_claim():
+    found, _ = events_of("Апеляційний суд відмовився задовольнити позов фермера Петра Коваля до сільради. "
+                         "Згодом касаційний суд відхилив касацію.")
+    assert ("REJECT", ["Касаційний суд"], ["Petro Koval"]) in found

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from khronika.actors.kb import lemma_set
 from khronika.extraction.events.actor import ActorRoles
+from khronika.extraction.events.cases import CaseRoles
 from khronika.extraction.events.context import ContextRoles
 from khronika.extraction.events.lexicon import (
     AUTHORITY_ACTS,
@@ -46,7 +47,7 @@ def find_events(doc: Doc, lang: str, mentions: list[Mention], actors: list[Actor
     return events
 
 
-class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, UnnamedParties, Parties):
+class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextRoles, UnnamedParties, Parties):
     def __init__(self, doc: Doc, lang: str, mentions: list[Mention], actors: list[Actor], quotes: list[Quote],
                  timexes: list[Timex], published: str | None):
         self.doc, self.lang, self.lex = doc, lang, lexicon(lang)
@@ -518,10 +519,15 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             return self._finding(trigger, entry, actor, sentence, speaker if speaker not in actor else None)
         if category == "SUPPORT" and actor and all(self._institution(x, self.lex.court_nouns) for x in actor):
             return None  # `суд підтримав позицію прокуратури`: a court sides with a party only by its ruling
+        claim = self._claim_ruled(trigger) if category == "REJECT" else None
+        if claim is not None and not any(self._court(x) for x in actor):
+            actor = self._ruling_court(trigger, sentence) or actor  # only a court rules on a claim
         # an event whose actor the text leaves unnamed (`fighting broke out`) is still coded, actor null
         recipient = own[1] or (self._recipient(trigger, sentence, actor) if entry.genitive is None else [])
         if category == "REJECT":
             recipient = self._accusers(trigger, entry, actor) or recipient
+        if claim is not None:  # dismissing a claim rejects its claimant, told with it or before
+            recipient = self._ruling_claimant(claim, actor) or recipient
         if category == "CONCEDE":
             recipient = self._ruled_on(trigger, sentence) or recipient
         if doer is not None:  # the doer read as an object is not also the one acted on

@@ -157,5 +157,14 @@ class UnnamedParties:
             return None
         lemmas = lemma_set(noun.text, self.lang) | {noun.lemma_.lower()}
         earlier = [m for m in self.mentions if m.end <= noun.idx and m.label == "ORG"
-                   and any(lemmas & lemma_set(w, self.lang) for w in m.text.split())]
+                   and any(lemmas & lemma_set(w, self.lang) for w in m.text.split())
+                   and self._qualifiers_fit(noun, m.text)]
         return earlier[-1].actor if earlier else None
+
+    def _qualifiers_fit(self, noun: Token, name: str) -> bool:
+        """`суд першої інстанції`, `апеляційний суд` after `Вищий господарський суд`: a noun with words
+        of its own that the earlier name lacks is another body (a court of another instance)."""
+        words = {x for w in name.split() for x in lemma_set(w, self.lang)} | {w.lower() for w in name.split()}
+        own = [c for c in noun.children if c.dep_ in ("amod", "nmod") and self._preposition(c) is None
+               and c.pos_ in ("ADJ", "NOUN") and c.i < noun.i + 3 and c.idx >= noun.sent.start_char]
+        return all({c.lemma_.lower(), c.lower_} & words for c in own)

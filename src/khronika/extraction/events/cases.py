@@ -1,0 +1,65 @@
+"""A court case told across an article: a claim (a lawsuit, appeal or cassation) brought by a
+claimant, then the rulings of one court after another on it, which seldom name a party again
+(`суд першої інстанції в позові відмовив`, `ВГСУ відхилив касацію`). The claimant of a ruling that
+names none is the one whose claim the article told last."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from khronika.actors.kb import knowledge_base
+
+
+class CaseRoles:
+    """A mixin of `_Reader` (reader.py): the court and parties of a ruling on a claim."""
+
+    def _claim_ruled(self, trigger: Token) -> Token | None:
+        """`в позові відмовив`, `відхилив касацію`: the claim a ruling verb disposes of, its object or
+        its `в`-phrase."""
+        if not self.parsed:
+            return None
+        # `відмовився задовольнити позов`: the claim may be the object of the refused infinitive
+        verbs = [trigger] + [c for c in trigger.children if c.dep_ == "xcomp"]
+        return next((c for v in verbs for c in v.children if c.dep_ in ("obj", "obl")
+                     and c.lemma_.lower() in self.lex.lawsuit_words), None)
+
+    def _court(self, actor_id: str) -> bool:
+        """A court, by the name the text gives it or by any of its names in the knowledge base (`ВГСУ`
+        is the `Вищий господарський суд`)."""
+        entry = knowledge_base().entries.get(actor_id)
+        names = entry.names.get(self.lang, []) if entry is not None else []
+        return self._institution(actor_id, self.lex.court_nouns) or any(
+            self._authority(name, self.lex.court_nouns) for name in names)
+
+    def _ruling_court(self, trigger: Token, sentence: Span) -> list[str]:
+        """Only a court rules on a claim: a court noun that opens the ruling's clause (the parser may
+        hang it elsewhere: `весною суд першої інстанції ... в позові відмовив`), else the court named or
+        acting last."""
+        for token in self.doc[sentence.start:trigger.i]:
+            if token.lemma_.lower() in self.lex.court_nouns and token.pos_ == "NOUN" \
+                    and "Nom" in token.morph.get("Case") and self._preposition(token) is None:
+                court = self._participants(token, None) or self._unnamed_agent(token)
+                if court:
+                    return court
+        return self._earlier_institution(trigger, self.lex.court_nouns)
+
+    def _claimant(self, actor: list[str]) -> list[str]:
+        """The one whose claim the article told last: the author of a lawsuit or appeal, or the one
+        whose claim an earlier ruling dismissed."""
+        for found in reversed(self.events):
+            if found.type == "ACCUSE" and self._told(found) & self.lex.lawsuit_words:
+                party = found.actor
+            elif found.type == "REJECT" and self._claim_ruled(found.trigger) is not None:
+                party = found.recipient
+            else:
+                continue
+            party = [x for x in party if not self.sides.same_any(x, actor)]
+            if party:
+                return party
+        return []
+
+    def _ruling_claimant(self, claim: Token, actor: list[str]) -> list[str]:
+        """`відхилив касацію військової прокуратури`: the claim's own genitive, else the claimant told before."""
+        owners = [c for c in claim.children if c.dep_ == "nmod" and self._preposition(c) is None]
+        named = next((x for x in (self._participants(c, None) for c in owners) if x), [])
+        return [x for x in named if not self.sides.same_any(x, actor)] or self._claimant(actor)
