@@ -894,3 +894,15 @@ def test_a_refused_cassation_rejects_the_claimant_of_the_refused_claim():
     found, _ = events_of("Апеляційний суд відмовився задовольнити позов фермера Петра Коваля до сільради. "
                          "Згодом касаційний суд відхилив касацію.")
     assert ("REJECT", ["Касаційний суд"], ["Petro Koval"]) in found
+
+
+def test_annulling_a_contract_rules_against_the_party_that_made_it():
+    found, _ = events_of("Господарський суд визнав недійсним договір купівлі будівлі, яку Бердичівська міська рада "
+                         "продала фірмі «Зоряна».")
+    assert ("SANCTION", ["Господарський суд"], ["Бердичівська міська рада"]) in found
+
+
+def test_a_bare_court_in_the_lead_is_the_court_the_next_sentence_names():
+    found, _ = events_of("Суд визнав незаконним наказ директора школи Ганни Лук'яненко. "
+                         "Про це свідчить рішення Житомирського окружного адміністративного суду.")
+    assert found and found[0][:2] == ("SANCTION", ["Житомирський окружний адміністративний суд"]), found

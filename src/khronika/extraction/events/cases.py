@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from khronika.actors.kb import knowledge_base
+from khronika.extraction.events.lexicon import Entry
 
 
 class CaseRoles:
@@ -63,3 +64,26 @@ class CaseRoles:
         owners = [c for c in claim.children if c.dep_ == "nmod" and self._preposition(c) is None]
         named = next((x for x in (self._participants(c, None) for c in owners) if x), [])
         return [x for x in named if not self.sides.same_any(x, actor)] or self._claimant(actor)
+
+    def _annulled_owner(self, trigger: Token, entry: Entry, actor: list[str]) -> list[str]:
+        """`визнав недійсним договір оренди ділянки, яку райдержадміністрація віддала фірмі`: annulling
+        a contract or decision rules against the party named first in its own words, the one who made
+        it, when no party is its object."""
+        if not self.parsed or not set(entry.needs) & self.lex.annulment_words:
+            return []
+        annulled = [c for c in trigger.children if c.dep_ in ("obj", "nsubj:pass", "nsubj")]
+        for token in (t for c in annulled for t in self._own_words(c) if t.i != c.i):
+            mention = self.by_token.get(token.i)
+            party = self.actors.get(mention.actor) if mention is not None else None
+            if party is not None and party.type != "LOC" and not self.sides.same_any(party.id, actor):
+                return [party.id]
+        return []
+
+    def _own_words(self, noun: Token) -> list[Token]:
+        """A noun's phrase, and the relative clause after it (`договір ..., яку РДА віддала фірмі`),
+        which the parser may hang elsewhere."""
+        words = list(noun.subtree)
+        after = self.doc[noun.right_edge.i + 1:noun.sent.end]
+        if len(after) > 1 and after[0].text == "," and "Rel" in after[1].morph.get("PronType"):
+            words += list(after)
+        return words

@@ -544,6 +544,8 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
             recipient = []  # `погруддя Тараса Шевченка`: whom a monument shows is not the one acted on
         if category == "SANCTION" and set(entry.needs) & self.lex.lawsuit_words:
             recipient = self._sued(recipient) or recipient
+        if category == "SANCTION" and not recipient:
+            recipient = self._annulled_owner(trigger, entry, actor)
         court = [x for x in self._addressee(trigger, entry) if not self.sides.same_any(x, actor)] \
             if entry.type == "REQUEST" and self._to_court(trigger, entry) else []
         if court and not any(self._institution(x, self.lex.court_nouns) for x in recipient):

@@ -65,6 +65,11 @@ class UnnamedParties:
         earlier = self._named_before_by_head(noun)
         if earlier is not None:
             return [earlier]
+        if lemma in self.lex.court_nouns and not any(c.dep_ in ("amod", "nmod") for c in noun.children):
+            # `Суд визнав недійсним договір. Про це свідчить постанова Вищого господарського суду.`
+            court = self._court_next(noun.sent)
+            if court:
+                return court
         if not animate and lemma in self.lex.party_nouns:  # not `суд`, which the text names in full anyway
             noun = self._described_before(noun) or noun
         words = [t for t in noun.lefts if t.dep_ in ("amod", "compound") and t.i >= noun.i - 2] + [noun]
