@@ -906,3 +906,15 @@ def test_a_bare_court_in_the_lead_is_the_court_the_next_sentence_names():
     found, _ = events_of("Суд визнав незаконним наказ директора школи Ганни Лук'яненко. "
                          "Про це свідчить рішення Житомирського окружного адміністративного суду.")
     assert found and found[0][:2] == ("SANCTION", ["Житомирський окружний адміністративний суд"]), found
+
+
+def test_upholding_a_ruling_rejects_the_one_that_ruling_went_against():
+    found, _ = events_of("У вересні апеляційний суд залишив без змін ухвалу херсонського суду, який відмовився "
+                         "відпустити Олега Ткачука з-під варти.")
+    assert ("REJECT", ["Апеляційний суд"], ["Oleh Tkachuk"]) in found
+
+
+def test_a_court_named_by_an_adjective_the_dictionary_cannot_inflect_is_named_in_the_nominative():
+    found, _ = events_of("Суд залишив без змін рішення дніпропетровського суду, який відмовився звільнити "
+                         "Івана Петрука.")
+    assert any(f[1] == ["Дніпропетровський суд"] for f in found), found

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from khronika.actors.kb import knowledge_base
 from khronika.extraction.events.lexicon import Entry
+from khronika.extraction.events.merge import Found
 
 
 class CaseRoles:
@@ -87,3 +88,16 @@ class CaseRoles:
         if len(after) > 1 and after[0].text == "," and "Rel" in after[1].morph.get("PronType"):
             words += list(after)
         return words
+
+    def _upheld(self, found: list[Found]) -> None:
+        """`апеляційний суд залишив без змін ухвалу райсуду, який відмовився відпустити Науменка`: upholding
+        a ruling rejects the appeal of the one that ruling went against, told in the ruling's own words."""
+        for ruling in (f for f in found if f.type == "REJECT" and not f.recipient and self.parsed):
+            # the ruling upheld is the verb's object, which the parser may hang under `без змін`
+            nouns = [t for t in ruling.trigger.subtree if 0 < t.i - ruling.trigger.i <= 4
+                     and t.lemma_.lower() in self.lex.ruling_nouns]
+            words = {t.i for n in nouns for t in self._own_words(n)}
+            ruled = next((f for f in found if f is not ruling and f.trigger.i in words and f.recipient
+                          and not self.sides.same_any_list(f.recipient, ruling.actor)), None)
+            if ruled is not None:
+                ruling.recipient = list(ruled.recipient)

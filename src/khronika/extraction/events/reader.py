@@ -80,6 +80,7 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
                     self.events.append(found)
             self.events += self._sponsorships(sentence) + self._duties_told(sentence)
             self.events[start:] = self._one_per_phrase(self.events[start:])
+            self._upheld(self.events[start:])
             for found in self.events[start:]:
                 found.silent = self._speech_cue(found.trigger, found.entry)
             for clause in must_clauses:

@@ -35,6 +35,8 @@ class UnnamedParties:
             adjective = next((p for p in analyzer(self.lang).parse(token.lower_) if p.tag.POS == "ADJF"
                               and p.tag.case == case and p.tag.gender == head.tag.gender), None)
             agreed = adjective.inflect({"nomn", head.tag.gender}) if adjective is not None else None
+            if agreed is None and token.pos_ == "ADJ":
+                return None  # `дніпропетровського`: one the dictionary cannot inflect; the phrase rule names it
             out.append(agreed.word if agreed is not None else token.lower_)
         return " ".join(out)
 
