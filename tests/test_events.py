@@ -918,3 +918,11 @@ def test_a_court_named_by_an_adjective_the_dictionary_cannot_inflect_is_named_in
     found, _ = events_of("Суд залишив без змін рішення дніпропетровського суду, який відмовився звільнити "
                          "Івана Петрука.")
     assert any(f[1] == ["Дніпропетровський суд"] for f in found), found
+
+
+def test_a_fine_is_the_courts_and_befalls_the_charged_person_read_as_its_subject():
+    found, _ = events_of("Поліція затримала Ігоря Савчука. Суд зважив, що Савчук характеризується позитивно, не "
+                         "перебуває на обліку, визнав вину та щиро розкаявся і призначив йому штраф у розмірі "
+                         "17 тис грн.")
+    assert ("SANCTION", ["Суд"], ["Ihor Savchuk"]) in found
+    assert not any(f[0] == "SANCTION" and f[1] == ["Ihor Savchuk"] for f in found)

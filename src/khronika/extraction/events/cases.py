@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from khronika.actors.kb import knowledge_base
 from khronika.extraction.events.lexicon import Entry
 from khronika.extraction.events.merge import Found
+from khronika.extraction.events.people import CHARGED_BY
 
 
 class CaseRoles:
@@ -38,7 +39,7 @@ class CaseRoles:
         hang it elsewhere: `весною суд першої інстанції ... в позові відмовив`), else the court named or
         acting last."""
         for token in self.doc[sentence.start:trigger.i]:
-            if token.lemma_.lower() in self.lex.court_nouns and token.pos_ == "NOUN" \
+            if token.lemma_.lower() in self.lex.court_nouns and token.pos_ in ("NOUN", "PROPN") \
                     and "Nom" in token.morph.get("Case") and self._preposition(token) is None:
                 court = self._participants(token, None) or self._unnamed_agent(token)
                 if court:
@@ -101,3 +102,13 @@ class CaseRoles:
                           and not self.sides.same_any_list(f.recipient, ruling.actor)), None)
             if ruled is not None:
                 ruling.recipient = list(ruled.recipient)
+
+    def _sentenced(self, trigger: Token, entry: Entry, actor: list[str]) -> list[str]:
+        """`Суд врахував, що Тютюнник ... визнав вину ... і призначив йому штраф`: a sentence or fine is a
+        court's measure; a person the article already charges or sanctions, read as its subject, is the
+        one it befalls (the parser hangs the verb in the clause about them)."""
+        if entry.type != "SANCTION" or not actor or not self._court_act(trigger, entry):
+            return []
+        charged = {x for f in self.events if f.type in CHARGED_BY for x in f.recipient}
+        people = all(getattr(self.actors.get(x), "type", None) == "PER" for x in actor)
+        return list(actor) if people and set(actor) <= charged else []

@@ -520,6 +520,10 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
             return self._finding(trigger, entry, actor, sentence, speaker if speaker not in actor else None)
         if category == "SUPPORT" and actor and all(self._institution(x, self.lex.court_nouns) for x in actor):
             return None  # `суд підтримав позицію прокуратури`: a court sides with a party only by its ruling
+        sentenced = self._sentenced(trigger, entry, actor)
+        if sentenced:  # only a court sentences: the court named at the clause's start or acting last
+            actor = self._ruling_court(trigger, sentence) or self._generic_body(self.lex.court_act_doer)
+            own = (list(actor), sentenced) if own[0] else own  # `штраф`: the noun's own reading yields too
         claim = self._claim_ruled(trigger) if category == "REJECT" else None
         if claim is not None and not any(self._court(x) for x in actor):
             actor = self._ruling_court(trigger, sentence) or actor  # only a court rules on a claim
@@ -569,6 +573,8 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
             recipient = [place] if place is not None and not self.sides.same_any(place, actor) else []
         if entry.needs and set(entry.needs) <= self.lex.state_pacts and not self._between_states(actor + recipient):
             return None  # a contract signed by a firm is business, not a pact
+        if sentenced:
+            recipient = sentenced
         reported_by = speaker if speaker and speaker not in actor else None
         if not recipient and "amod" in (trigger.dep_, trigger.head.dep_ if trigger.dep_ == "conj" else "") \
                 and self.lang != "en":
