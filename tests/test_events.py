@@ -987,3 +987,48 @@ def test_an_attack_repelled_right_after_it_is_told_is_that_attack():
     assert len(found) == 1
     found, _ = events_of("Ворожу атаку біля Пісків відбито.")  # told only so, it is still an attack
     assert found == [("ASSAULT", ["Armed Forces of Russia"], ["Armed Forces of Ukraine"])]
+
+
+def test_a_ruling_on_a_claim_is_the_courts_and_rejects_the_claimant_told_before():
+    # the court of another instance is not the one named before, and the claimant comes from the case
+    found, _ = events_of("Господарський суд Одеської області розглядав справу. Міська прокуратура подала позов "
+                         "до ТОВ «Берізка». Проте восени суд першої інстанції в позові відмовив.")
+    assert ("REJECT", ["Суд першої інстанції"], ["Міська прокуратура"]) in found
+
+
+def test_a_refused_cassation_rejects_the_claimant_of_the_refused_claim():
+    found, _ = events_of("Апеляційний суд відмовився задовольнити позов фермера Петра Коваля до сільради. "
+                         "Згодом касаційний суд відхилив касацію.")
+    assert ("REJECT", ["Касаційний суд"], ["Petro Koval"]) in found
+
+
+def test_annulling_a_contract_rules_against_the_party_that_made_it():
+    found, _ = events_of("Господарський суд визнав недійсним договір купівлі будівлі, яку Бердичівська міська рада "
+                         "продала фірмі «Зоряна».")
+    assert ("SANCTION", ["Господарський суд"], ["Бердичівська міська рада"]) in found
+
+
+def test_a_bare_court_in_the_lead_is_the_court_the_next_sentence_names():
+    found, _ = events_of("Суд визнав незаконним наказ директора школи Ганни Лук'яненко. "
+                         "Про це свідчить рішення Житомирського окружного адміністративного суду.")
+    assert found and found[0][:2] == ("SANCTION", ["Житомирський окружний адміністративний суд"]), found
+
+
+def test_upholding_a_ruling_rejects_the_one_that_ruling_went_against():
+    found, _ = events_of("У вересні апеляційний суд залишив без змін ухвалу херсонського суду, який відмовився "
+                         "відпустити Олега Ткачука з-під варти.")
+    assert ("REJECT", ["Апеляційний суд"], ["Oleh Tkachuk"]) in found
+
+
+def test_a_court_named_by_an_adjective_the_dictionary_cannot_inflect_is_named_in_the_nominative():
+    found, _ = events_of("Суд залишив без змін рішення дніпропетровського суду, який відмовився звільнити "
+                         "Івана Петрука.")
+    assert any(f[1] == ["Дніпропетровський суд"] for f in found), found
+
+
+def test_a_fine_is_the_courts_and_befalls_the_charged_person_read_as_its_subject():
+    found, _ = events_of("Поліція затримала Ігоря Савчука. Суд зважив, що Савчук характеризується позитивно, не "
+                         "перебуває на обліку, визнав вину та щиро розкаявся і призначив йому штраф у розмірі "
+                         "17 тис грн.")
+    assert ("SANCTION", ["Суд"], ["Ihor Savchuk"]) in found
+    assert not any(f[0] == "SANCTION" and f[1] == ["Ihor Savchuk"] for f in found)

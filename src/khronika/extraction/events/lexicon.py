@@ -61,6 +61,7 @@ class Lexicon:
     own_marks: frozenset[str] = frozenset()
     lawsuit_words: frozenset[str] = frozenset()
     court_nouns: frozenset[str] = frozenset()
+    annulment_words: frozenset[str] = frozenset()
     addressed_to_court: frozenset[str] = frozenset()
     addressed_to_authority: frozenset[str] = frozenset()
     arrival_verbs: frozenset[str] = frozenset()

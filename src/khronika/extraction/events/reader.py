@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from khronika.actors.kb import lemma_set
 from khronika.extraction.events.actor import ActorRoles
+from khronika.extraction.events.cases import CaseRoles
 from khronika.extraction.events.context import ContextRoles
 from khronika.extraction.events.lexicon import (
     AUTHORITY_ACTS,
@@ -46,7 +47,7 @@ def find_events(doc: Doc, lang: str, mentions: list[Mention], actors: list[Actor
     return events
 
 
-class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, UnnamedParties, Parties):
+class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextRoles, UnnamedParties, Parties):
     def __init__(self, doc: Doc, lang: str, mentions: list[Mention], actors: list[Actor], quotes: list[Quote],
                  timexes: list[Timex], published: str | None):
         self.doc, self.lang, self.lex = doc, lang, lexicon(lang)
@@ -79,6 +80,7 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
                     self.events.append(found)
             self.events += self._sponsorships(sentence) + self._duties_told(sentence)
             self.events[start:] = self._one_per_phrase(self.events[start:])
+            self._upheld(self.events[start:])
             for found in self.events[start:]:
                 found.silent = self._speech_cue(found.trigger, found.entry)
             for clause in must_clauses:
@@ -531,10 +533,19 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             return None  # `суд підтримав позицію прокуратури`: a court sides with a party only by its ruling
         if category == "ASSAULT" and self._repelled(trigger, sentence, previous):
             return None
+        sentenced = self._sentenced(trigger, entry, actor)
+        if sentenced:  # only a court sentences: the court named at the clause's start or acting last
+            actor = self._ruling_court(trigger, sentence) or self._generic_body(self.lex.court_act_doer)
+            own = (list(actor), sentenced) if own[0] else own  # `штраф`: the noun's own reading yields too
+        claim = self._claim_ruled(trigger) if category == "REJECT" else None
+        if claim is not None and not any(self._court(x) for x in actor):
+            actor = self._ruling_court(trigger, sentence) or actor  # only a court rules on a claim
         # an event whose actor the text leaves unnamed (`fighting broke out`) is still coded, actor null
         recipient = own[1] or (self._recipient(trigger, sentence, actor) if entry.genitive is None else [])
         if category == "REJECT":
             recipient = self._accusers(trigger, entry, actor) or recipient
+        if claim is not None:  # dismissing a claim rejects its claimant, told with it or before
+            recipient = self._ruling_claimant(claim, actor) or recipient
         if category == "CONCEDE":
             recipient = self._ruled_on(trigger, sentence) or recipient
         if doer is not None:  # the doer read as an object is not also the one acted on
@@ -553,6 +564,8 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             recipient = [x for x in recipient if x not in self._moved_forces(trigger)]
         if category == "SANCTION" and set(entry.needs) & self.lex.lawsuit_words:
             recipient = self._sued(recipient) or recipient
+        if category == "SANCTION" and not recipient:
+            recipient = self._annulled_owner(trigger, entry, actor)
         court = [x for x in self._addressee(trigger, entry) if not self.sides.same_any(x, actor)] \
             if entry.type == "REQUEST" and self._to_court(trigger, entry) else []
         if court and not any(self._institution(x, self.lex.court_nouns) for x in recipient):
@@ -575,6 +588,8 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             recipient = [place] if place is not None and not self.sides.same_any(place, actor) else []
         if entry.needs and set(entry.needs) <= self.lex.state_pacts and not self._between_states(actor + recipient):
             return None  # a contract signed by a firm is business, not a pact
+        if sentenced:
+            recipient = sentenced
         reported_by = speaker if speaker and speaker not in actor else None
         if not recipient and "amod" in (trigger.dep_, trigger.head.dep_ if trigger.dep_ == "conj" else "") \
                 and self.lang != "en":

@@ -35,6 +35,8 @@ class UnnamedParties:
             adjective = next((p for p in analyzer(self.lang).parse(token.lower_) if p.tag.POS == "ADJF"
                               and p.tag.case == case and p.tag.gender == head.tag.gender), None)
             agreed = adjective.inflect({"nomn", head.tag.gender}) if adjective is not None else None
+            if agreed is None and token.pos_ == "ADJ":
+                return None  # `дніпропетровського`: one the dictionary cannot inflect; the phrase rule names it
             out.append(agreed.word if agreed is not None else token.lower_)
         return " ".join(out)
 
@@ -73,6 +75,11 @@ class UnnamedParties:
         counted = self._counted(noun)
         if counted is not None:
             return [counted]
+        if lemma in self.lex.court_nouns and not any(c.dep_ in ("amod", "nmod") for c in noun.children):
+            # `Суд визнав недійсним договір. Про це свідчить постанова Вищого господарського суду.`
+            court = self._court_next(noun.sent)
+            if court:
+                return court
         if not animate and lemma in self.lex.party_nouns:  # not `суд`, which the text names in full anyway
             noun = self._described_before(noun) or noun
         words = [t for t in noun.lefts if t.dep_ in ("amod", "compound") and t.i >= noun.i - 2] + [noun]
@@ -198,5 +205,14 @@ class UnnamedParties:
             return None
         lemmas = lemma_set(noun.text, self.lang) | {noun.lemma_.lower()}
         earlier = [m for m in self.mentions if m.end <= noun.idx and m.label == "ORG"
-                   and any(lemmas & lemma_set(w, self.lang) for w in m.text.split())]
+                   and any(lemmas & lemma_set(w, self.lang) for w in m.text.split())
+                   and self._qualifiers_fit(noun, m.text)]
         return earlier[-1].actor if earlier else None
+
+    def _qualifiers_fit(self, noun: Token, name: str) -> bool:
+        """`суд першої інстанції`, `апеляційний суд` after `Вищий господарський суд`: a noun with words
+        of its own that the earlier name lacks is another body (a court of another instance)."""
+        words = {x for w in name.split() for x in lemma_set(w, self.lang)} | {w.lower() for w in name.split()}
+        own = [c for c in noun.children if c.dep_ in ("amod", "nmod") and self._preposition(c) is None
+               and c.pos_ in ("ADJ", "NOUN") and c.i < noun.i + 3 and c.idx >= noun.sent.start_char]
+        return all({c.lemma_.lower(), c.lower_} & words for c in own)
