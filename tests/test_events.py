@@ -324,6 +324,11 @@ def test_collecting_taxes_is_no_mobilisation_but_recovering_money_is_a_claim():
     assert all(f[2] != ["Міськрада"] for f in found)
 
 
+def test_the_one_money_is_taken_from_is_the_recipient():
+    found, _ = events_of("Міська рада намагається стягнути з ТОВ «Ромашка» 2 млн грн збитків.")
+    assert [f for f in found if f[0] == "ACCUSE"][0][2] == ["ТОВ «Ромашка»"]
+
+
 def test_a_letter_with_a_demand_is_a_request():
     found, _ = events_of("Митрополит Василь написав лист до Олега Ляшка з вимогою скасувати рішення.")
     assert found[0][0] == "REQUEST" and found[0][2] == ["Oleh Liashko"]

@@ -65,6 +65,7 @@ class Lexicon:
     addressed_to_authority: frozenset[str] = frozenset()
     arrival_verbs: frozenset[str] = frozenset()
     beneficiary_nouns: frozenset[str] = frozenset()
+    taking_verbs: frozenset[str] = frozenset()
     owner_verbs: frozenset[str] = frozenset()
     reflexive_passives: frozenset[str] = frozenset()
     court_acts: frozenset[str] = frozenset()

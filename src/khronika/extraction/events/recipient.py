@@ -150,7 +150,8 @@ class RecipientRoles:
                         prepositional.append(self._participants(grandchild, None, modifiers=False))
                         unnamed.append(self._unnamed_recipient(grandchild, owner=True))
             elif prep is not None:
-                if self._fits_preposition(prep, child) and child.lemma_.lower() not in self.lex.beneficiary_nouns:
+                if (self._fits_preposition(prep, child) or self._taken_from(trigger, prep, child)) \
+                        and child.lemma_.lower() not in self.lex.beneficiary_nouns:
                     # `у Мінську` is a place, `на користь міськради` one who gains: neither is the recipient
                     target = self._prepositional_object(child)
                     prepositional.append(self._participants(target, None, modifiers=False))
@@ -217,6 +218,12 @@ class RecipientRoles:
         if self.lang != "en":
             return token
         return next((c for c in token.children if c.dep_ == "pobj"), token)
+
+    def _taken_from(self, trigger: Token, prep: str, noun: Token) -> bool:
+        """`стягнути з ТОВ збитки`, `вимагав з підприємця гроші`: after a verb of taking, `з` with a
+        genitive names the one taken from, who is acted on (elsewhere `з` + genitive is a place or a time)."""
+        return trigger.lemma_.lower() in self.lex.taking_verbs and prep in ("з", "із", "зі") \
+            and "Gen" in noun.morph.get("Case")
 
     def _fits_preposition(self, prep: str, noun: Token) -> bool:
         case = self.lex.recipient_preps.get(prep)
