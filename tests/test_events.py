@@ -329,6 +329,13 @@ def test_the_one_money_is_taken_from_is_the_recipient():
     assert [f for f in found if f[0] == "ACCUSE"][0][2] == ["ТОВ «Ромашка»"]
 
 
+def test_an_appeal_against_a_ruling_is_against_the_court_that_made_it():
+    found, _ = events_of("Окружний адміністративний суд Львова відмовив фермерам у позові. Міська рада "
+                         "затвердила бюджет. Фермери подали апеляцію на рішення адмінсуду.")
+    appeal = [f for f in found if f[0] == "ACCUSE"]
+    assert appeal and appeal[-1][2] == ["Окружний адміністративний суд Львова"]
+
+
 def test_a_letter_with_a_demand_is_a_request():
     found, _ = events_of("Митрополит Василь написав лист до Олега Ляшка з вимогою скасувати рішення.")
     assert found[0][0] == "REQUEST" and found[0][2] == ["Oleh Liashko"]

@@ -105,7 +105,7 @@ class RecipientRoles:
         words = sorted(trigger.subtree, key=lambda t: t.i)
         claim = next((t for t in words if t.lemma_.lower() in self.lex.lawsuit_words
                       or t.lower_ in self.lex.lawsuit_words), None)
-        about = next((t for t in words if claim is not None and t.i > claim.i and self._preposition(t) == "про"), None)
+        about = next((t for t in words if claim is not None and t.i > claim.i and self._challenges(t)), None)
         if about is None:
             return []
         for token in self.doc[about.i + 1:about.right_edge.i + 1]:
@@ -114,12 +114,20 @@ class RecipientRoles:
             if token.pos_ not in ("NOUN", "PROPN") or "Gen" not in token.morph.get("Case"):
                 continue
             found = self._participants(token, None, modifiers=False)
+            if not found and token.lemma_.lower() in self.lex.court_nouns:  # `рішення госпсуду`: the court named last
+                found = self._earlier_institution(token, self.lex.court_nouns)
             if not found and token.pos_ == "NOUN" and (self._animate(token) or self._can_be_animate(token)
                                                        or token.lemma_.lower() in self.agent_nouns):
                 found = self._unnamed_agent(token, animate=True)
             if found:
                 return found
         return []
+
+    def _challenges(self, token: Token) -> bool:
+        """What a claim is about (`позов про визнання нечинним`), or the ruling it appeals against
+        (`апеляцію на рішення госпсуду`): its owner is the one challenged."""
+        prep = self._preposition(token)
+        return prep == "про" or prep == "на" and token.lemma_.lower() in self.lex.ruling_nouns
 
     def _parsed_recipients(self, trigger: Token) -> list[list[str]]:
         direct, prepositional, owned, unnamed = [], [], [], []
