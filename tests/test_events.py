@@ -336,6 +336,14 @@ def test_an_appeal_against_a_ruling_is_against_the_court_that_made_it():
     assert appeal and appeal[-1][2] == ["Окружний адміністративний суд Львова"]
 
 
+def test_an_infinitive_of_unwillingness_or_need_is_no_event():
+    found, _ = events_of("Головною проблемою мер назвав небажання уряду підтримати громади.")
+    assert found == []
+    found, _ = events_of("Експерт згадав небажання посадовців іти на вибори, а власників заводів – "
+                         "поступатися своїми землями.")
+    assert [f for f in found if f[0] == "CONCEDE"] == []
+
+
 def test_a_letter_with_a_demand_is_a_request():
     found, _ = events_of("Митрополит Василь написав лист до Олега Ляшка з вимогою скасувати рішення.")
     assert found[0][0] == "REQUEST" and found[0][2] == ["Oleh Liashko"]

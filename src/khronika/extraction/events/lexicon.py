@@ -104,6 +104,7 @@ class Lexicon:
     duty_words: frozenset[str] = frozenset()
     wish_marks: frozenset[str] = frozenset()
     request_nouns: frozenset[str] = frozenset()
+    will_nouns: frozenset[str] = frozenset()
 
 
 @cache

@@ -166,7 +166,7 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
                 continue
             entry = self._entry(token, sentence)
             if entry is not None and not self._attributive(token) and not self._hypothetical(token) \
-                    and not self._asked_for(token):
+                    and not self._asked_for(token) and not self._only_willed(token):
                 found.append((token, entry))
         demanded = {t.i for t in must_clauses}
         # what investigators found someone did is an event of its own, besides their accusation
@@ -213,6 +213,32 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         (which the parser hangs under it) is what is asked for, not an event."""
         return self.parsed and "Inf" in trigger.morph.get("VerbForm") and any(
             c.lemma_.lower() in self.lex.request_nouns and self._preposition(c) is not None for c in trigger.children)
+
+    def _only_willed(self, trigger: Token) -> bool:
+        """`небажання керівників іти на вибори, а бізнесу – поступатися територіями`: an infinitive that
+        completes a noun of will, need or ability says what someone (un)wills, not what they did; so
+        does one after the dash of a gapped clause that repeats such a noun's infinitive."""
+        if not self.parsed or not self.lex.will_nouns or not self._infinitive(trigger):
+            return False
+        if self._wills(trigger):
+            return True
+        dashed = trigger.i > trigger.sent.start and self.doc[trigger.i - 1].text in ("–", "—", "-")
+        return dashed and any(self._wills(t) for t in self.doc[trigger.sent.start:trigger.i - 1]
+                              if t.pos_ == "VERB" and self._infinitive(t))
+
+    def _wills(self, infinitive: Token) -> bool:
+        """The infinitive comes right after the phrase of a will noun (`небажання деяких керівників
+        іти`), whatever the parser hangs it on: the noun, its genitive or the verb."""
+        if infinitive.i == infinitive.sent.start:
+            return False
+        word = self.doc[infinitive.i - 1]
+        for _ in range(6):
+            if word.lemma_.lower() in self.lex.will_nouns:
+                return True
+            if word.dep_ not in ("nmod", "amod", "det", "flat", "flat:title", "nummod") or word.head.i >= infinitive.i:
+                return False
+            word = word.head
+        return False
 
     def _hypothetical(self, trigger: Token) -> bool:
         """`обіцяли помилування, якщо покається і визнає провину`: an act stated only as the condition
