@@ -344,6 +344,13 @@ def test_an_infinitive_of_unwillingness_or_need_is_no_event():
     assert [f for f in found if f[0] == "CONCEDE"] == []
 
 
+def test_a_bare_word_for_the_police_is_the_police_body_named_before():
+    found, _ = events_of("Слідчі обласного управління внутрішніх справ затримали 40-річного мешканця Полтави. "
+                         "Під час допиту затриманий зізнався працівникам міліції у крадіжці.")
+    confession = [f for f in found if f[0] == "CONCEDE"]
+    assert confession and confession[0][2] == ["Обласне управління внутрішніх справ"]
+
+
 def test_a_letter_with_a_demand_is_a_request():
     found, _ = events_of("Митрополит Василь написав лист до Олега Ляшка з вимогою скасувати рішення.")
     assert found[0][0] == "REQUEST" and found[0][2] == ["Oleh Liashko"]

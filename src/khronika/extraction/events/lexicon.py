@@ -105,6 +105,8 @@ class Lexicon:
     wish_marks: frozenset[str] = frozenset()
     request_nouns: frozenset[str] = frozenset()
     will_nouns: frozenset[str] = frozenset()
+    police_nouns: frozenset[str] = frozenset()
+    police_marks: frozenset[str] = frozenset()
 
 
 @cache
