@@ -351,6 +351,13 @@ def test_a_bare_word_for_the_police_is_the_police_body_named_before():
     assert confession and confession[0][2] == ["Обласне управління внутрішніх справ"]
 
 
+def test_a_case_opened_impersonally_is_into_the_one_the_article_charges():
+    found, _ = events_of("Співробітники Бережанського відділу поліції затримали 35-річного жителя Бучача. "
+                         "Поліцейські підозрюють його у крадіжці автомобіля. Розпочато кримінальне провадження.")
+    opened = [f for f in found if f[0] == "ACCUSE" and f[2] == ["35-річний житель Бучача"]]
+    assert opened and opened[0][1] == ["Співробітники Бережанського відділу поліції"]
+
+
 def test_a_letter_with_a_demand_is_a_request():
     found, _ = events_of("Митрополит Василь написав лист до Олега Ляшка з вимогою скасувати рішення.")
     assert found[0][0] == "REQUEST" and found[0][2] == ["Oleh Liashko"]

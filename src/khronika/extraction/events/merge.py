@@ -74,6 +74,8 @@ def merge(found: list[Found], sides: Sides) -> list[Found]:
 def _retelling(a: Found, b: Found, sides: Sides) -> bool:
     if a.type != b.type or a.date != b.date or a.negated != b.negated:
         return False
+    if a.type == "ACCUSE" and "investigate" in (a.entry.mode, b.entry.mode) and a.entry.mode != b.entry.mode:
+        return False  # opening a case and the charge it brings are two acts (`відкрили провадження`, `підозрюють`)
     if a.type == "ASSAULT" and (a.entry.cue != b.entry.cue or a.location is None or a.location != b.location):
         return False  # a front-line report lists one attack after another: only one place told twice is one
     if not sides.same_any_list(a.actor, b.actor):

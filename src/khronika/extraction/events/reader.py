@@ -554,7 +554,10 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
             recipient = [x for x in recipient if x not in actor and x not in self._unnamed_recipient(doer)]
         if not recipient:
             recipient = [x for x in self._motion_owner(trigger) if not self.sides.same_any(x, actor)]
-        if not recipient and category == "ACCUSE" and set(entry.needs) & self.lex.complaint_words:
+        if not recipient and category == "ACCUSE" and (set(entry.needs) & self.lex.complaint_words or (
+                entry.mode == "investigate" and self._authority_acts(actor, subject_head))):
+            # `Відкрито кримінальне провадження`, `прокуратура перевірила`: a case or check that names no one
+            # is into the one the article's charges, arrests and sanctions befall most
             recipient = self._most_charged(actor)
         if not recipient:
             recipient = self._recipient_from_context(category, actor, sentence, previous)
@@ -642,6 +645,10 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         starts = {sentence.start} | ({previous.start} if previous is not None else set())
         return next(([x for x in f.recipient if not self.sides.same_any(x, actor)] for f in reversed(self.events)
                      if f.sentence.start in starts and f.recipient), [])
+
+    def _authority_acts(self, actor: list[str], verb: Token) -> bool:
+        """The act is left impersonal, or done by a body that acts on people (police, prosecutors)."""
+        return self._impersonal(verb) or any(self._institution(x) for x in actor)
 
     def _charged_by(self, trigger: Token, entry: Entry) -> list[str]:
         """`Бережанській повідомили про підозру`, `Науменко підозрюється`: a suspicion or charge left
