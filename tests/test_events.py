@@ -358,6 +358,13 @@ def test_a_case_opened_impersonally_is_into_the_one_the_article_charges():
     assert opened and opened[0][1] == ["Співробітники Бережанського відділу поліції"]
 
 
+def test_an_impersonal_case_opening_is_the_police_s_not_the_suspect_s():
+    found, _ = events_of("Співробітники обласного управління внутрішніх справ затримали 30-річного мешканця "
+                         "Полтави. Затриманий погрожував сусідові ножем. Відкрито кримінальне провадження.")
+    opened = [f for f in found if f[0] == "ACCUSE"]
+    assert opened == [("ACCUSE", ["Обласне управління внутрішніх справ"], ["30-річний мешканець Полтави"])]
+
+
 def test_a_letter_with_a_demand_is_a_request():
     found, _ = events_of("Митрополит Василь написав лист до Олега Ляшка з вимогою скасувати рішення.")
     assert found[0][0] == "REQUEST" and found[0][2] == ["Oleh Liashko"]

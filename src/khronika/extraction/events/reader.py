@@ -654,10 +654,14 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
         """`Бережанській повідомили про підозру`, `Науменко підозрюється`: a suspicion or charge left
         impersonal is the prosecution's (Ukrainian criminal procedure), the prosecutor named last if
         any, else the police or investigators named last, else a prosecution the text does not name."""
-        if not (set(self._lemmas(trigger)) | set(entry.needs)) & self.lex.charge_words:
+        charge = bool((set(self._lemmas(trigger)) | set(entry.needs)) & self.lex.charge_words)
+        if not charge and entry.mode != "investigate":
             return []
-        return self._earlier_institution(trigger, self.lex.prosecutor_nouns) or self._earlier_institution(
-            trigger, self.lex.authority_nouns - self.lex.court_nouns) or self._generic_body(self.lex.charge_doer)
+        # `Відкрито кримінальне провадження`: a case or check is opened by police or prosecutors named before,
+        # not by the suspect the sentence before told of
+        found = self._earlier_institution(trigger, self.lex.prosecutor_nouns) or self._earlier_institution(
+            trigger, self.lex.authority_nouns - self.lex.court_nouns)
+        return found or (self._generic_body(self.lex.charge_doer) if charge else [])
 
     def _bribe_offer(self, trigger: Token, sentence: Span) -> bool:
         """`пообіцяв директору за $31 тис неправомірної вигоди вплинути`, `запропонував дати йому 40 тис
