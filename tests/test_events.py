@@ -365,6 +365,11 @@ def test_an_impersonal_case_opening_is_the_police_s_not_the_suspect_s():
     assert opened == [("ACCUSE", ["Обласне управління внутрішніх справ"], ["30-річний мешканець Полтави"])]
 
 
+def test_a_gapped_clause_after_a_dash_repeats_the_act_for_its_party():
+    found, _ = events_of("Китай постачає наступальну зброю Ірану, оборонну – Сирії.")
+    assert [f for f in found if f[0] == "AID"] == [("AID", ["China"], ["Iran"]), ("AID", ["China"], ["Syria"])]
+
+
 def test_a_letter_with_a_demand_is_a_request():
     found, _ = events_of("Митрополит Василь написав лист до Олега Ляшка з вимогою скасувати рішення.")
     assert found[0][0] == "REQUEST" and found[0][2] == ["Oleh Liashko"]

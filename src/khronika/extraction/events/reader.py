@@ -4,6 +4,8 @@ parties.py."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from khronika.actors.kb import lemma_set
@@ -77,6 +79,7 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
                 found = self._event(trigger, entry, sentence, previous)
                 if found is not None:
                     self.events.append(found)
+                    self.events += self._gapped(found)
             self.events += self._sponsorships(sentence) + self._duties_told(sentence)
             self.events[start:] = self._one_per_phrase(self.events[start:])
             for found in self.events[start:]:
@@ -87,6 +90,27 @@ class _Reader(NounRoles, People, ActorRoles, RecipientRoles, ContextRoles, Unnam
                     self.events.append(found)
             previous = sentence
         return [f for f in self.events if not f.silent]
+
+    def _gapped(self, found: Found) -> list[Found]:
+        """`Росія постачає наступальну зброю Азербайджану, оборонну – Вірменії`: a clause after a comma
+        whose verb a dash stands for repeats the act for the party named after the dash."""
+        if not found.recipient or found.trigger.pos_ not in ("VERB", "AUX"):
+            return []
+        sentence = found.sentence
+        for dash in self.doc[found.trigger.i + 2:sentence.end - 1]:
+            if dash.text not in ("–", "—"):
+                continue
+            comma = next((t for t in reversed(self.doc[max(found.trigger.i + 1, dash.i - 4):dash.i]) if t.text == ","),
+                         None)
+            mention = self.by_token.get(dash.i + 1)
+            if comma is None or mention is None or any(t.pos_ in ("VERB", "AUX") or t.i in self.by_token
+                                                       for t in self.doc[comma.i + 1:dash.i]):
+                return []
+            if any(t.pos_ in ("VERB", "AUX") for t in self.doc[found.trigger.i + 1:comma.i]) \
+                    or self.sides.same_any(mention.actor, found.actor + found.recipient):
+                return []
+            return [replace(found, recipient=[mention.actor], evidence=list(found.evidence))]
+        return []
 
     def _one_per_phrase(self, found: list[Found]) -> list[Found]:
         """`відбувся мінометний обстріл`, `Окупанти здійснили обстріл`: the phrase and its noun tell
