@@ -324,6 +324,52 @@ def test_collecting_taxes_is_no_mobilisation_but_recovering_money_is_a_claim():
     assert all(f[2] != ["Міськрада"] for f in found)
 
 
+def test_the_one_money_is_taken_from_is_the_recipient():
+    found, _ = events_of("Міська рада намагається стягнути з ТОВ «Ромашка» 2 млн грн збитків.")
+    assert [f for f in found if f[0] == "ACCUSE"][0][2] == ["ТОВ «Ромашка»"]
+
+
+def test_an_appeal_against_a_ruling_is_against_the_court_that_made_it():
+    found, _ = events_of("Окружний адміністративний суд Львова відмовив фермерам у позові. Міська рада "
+                         "затвердила бюджет. Фермери подали апеляцію на рішення адмінсуду.")
+    appeal = [f for f in found if f[0] == "ACCUSE"]
+    assert appeal and appeal[-1][2] == ["Окружний адміністративний суд Львова"]
+
+
+def test_an_infinitive_of_unwillingness_or_need_is_no_event():
+    found, _ = events_of("Головною проблемою мер назвав небажання уряду підтримати громади.")
+    assert found == []
+    found, _ = events_of("Експерт згадав небажання посадовців іти на вибори, а власників заводів – "
+                         "поступатися своїми землями.")
+    assert [f for f in found if f[0] == "CONCEDE"] == []
+
+
+def test_a_bare_word_for_the_police_is_the_police_body_named_before():
+    found, _ = events_of("Слідчі обласного управління внутрішніх справ затримали 40-річного мешканця Полтави. "
+                         "Під час допиту затриманий зізнався працівникам міліції у крадіжці.")
+    confession = [f for f in found if f[0] == "CONCEDE"]
+    assert confession and confession[0][2] == ["Обласне управління внутрішніх справ"]
+
+
+def test_a_case_opened_impersonally_is_into_the_one_the_article_charges():
+    found, _ = events_of("Співробітники Бережанського відділу поліції затримали 35-річного жителя Бучача. "
+                         "Поліцейські підозрюють його у крадіжці автомобіля. Розпочато кримінальне провадження.")
+    opened = [f for f in found if f[0] == "ACCUSE" and f[2] == ["35-річний житель Бучача"]]
+    assert opened and opened[0][1] == ["Співробітники Бережанського відділу поліції"]
+
+
+def test_an_impersonal_case_opening_is_the_police_s_not_the_suspect_s():
+    found, _ = events_of("Співробітники обласного управління внутрішніх справ затримали 30-річного мешканця "
+                         "Полтави. Затриманий погрожував сусідові ножем. Відкрито кримінальне провадження.")
+    opened = [f for f in found if f[0] == "ACCUSE"]
+    assert opened == [("ACCUSE", ["Обласне управління внутрішніх справ"], ["30-річний мешканець Полтави"])]
+
+
+def test_a_gapped_clause_after_a_dash_repeats_the_act_for_its_party():
+    found, _ = events_of("Китай постачає наступальну зброю Ірану, оборонну – Сирії.")
+    assert [f for f in found if f[0] == "AID"] == [("AID", ["China"], ["Iran"]), ("AID", ["China"], ["Syria"])]
+
+
 def test_a_letter_with_a_demand_is_a_request():
     found, _ = events_of("Митрополит Василь написав лист до Олега Ляшка з вимогою скасувати рішення.")
     assert found[0][0] == "REQUEST" and found[0][2] == ["Oleh Liashko"]

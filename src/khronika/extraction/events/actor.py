@@ -131,7 +131,13 @@ class ActorRoles:
             return False
         return "Pass" in verb.morph.get("Voice") or "0" in verb.morph.get("Person") \
             or self._describing_participle(verb) or verb.lemma_.lower() in self.lex.reflexive_passives \
-            or self._participle_with_agent(verb)
+            or self._participle_with_agent(verb) or self._impersonal_form(verb)
+
+    def _impersonal_form(self, verb: Token) -> bool:
+        """`Відкрито кримінальне провадження` with `відкрито` tagged an adverb: a `-но/-то` form that
+        comes from a verb is the impersonal passive."""
+        return verb.pos_ == "ADV" and verb.lower_.endswith(("но", "то")) \
+            and any(v in self.lex.heads for v in self._participle_verbs([verb.lower_]))
 
     def _participle_with_agent(self, verb: Token) -> bool:
         """`Підтриманий Адміністрацією Президента проект`: a passive participle with a bare

@@ -66,6 +66,7 @@ class Lexicon:
     addressed_to_authority: frozenset[str] = frozenset()
     arrival_verbs: frozenset[str] = frozenset()
     beneficiary_nouns: frozenset[str] = frozenset()
+    taking_verbs: frozenset[str] = frozenset()
     owner_verbs: frozenset[str] = frozenset()
     reflexive_passives: frozenset[str] = frozenset()
     court_acts: frozenset[str] = frozenset()
@@ -111,6 +112,9 @@ class Lexicon:
     partitive_words: frozenset[str] = frozenset()
     partitive_preps: frozenset[str] = frozenset()
     repelled_verbs: frozenset[str] = frozenset()
+    will_nouns: frozenset[str] = frozenset()
+    police_nouns: frozenset[str] = frozenset()
+    police_marks: frozenset[str] = frozenset()
 
 
 @cache

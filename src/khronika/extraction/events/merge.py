@@ -78,6 +78,8 @@ def _retelling(a: Found, b: Found, sides: Sides) -> bool:
         return False
     if a.type == "ASSAULT" and _one_attack(a, b) and sides.same_any_list(a.actor, b.actor):
         return True
+    if a.type == "ACCUSE" and "investigate" in (a.entry.mode, b.entry.mode) and a.entry.mode != b.entry.mode:
+        return False  # opening a case and the charge it brings are two acts (`відкрили провадження`, `підозрюють`)
     if a.type == "ASSAULT" and (a.entry.cue != b.entry.cue or a.location is None or a.location != b.location):
         return False  # a front-line report lists one attack after another: only one place told twice is one
     if a.type == "PROTEST" and a.sentence.start == b.sentence.start and a.entry.cue != b.entry.cue:

@@ -4,6 +4,8 @@ parties.py."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from khronika.actors.kb import lemma_set
@@ -78,6 +80,7 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
                 found = self._event(trigger, entry, sentence, previous)
                 if found is not None:
                     self.events.append(found)
+                    self.events += self._gapped(found)
             self.events += self._sponsorships(sentence) + self._duties_told(sentence)
             self.events[start:] = self._one_per_phrase(self.events[start:])
             self._upheld(self.events[start:])
@@ -89,6 +92,27 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
                     self.events.append(found)
             previous = sentence
         return [f for f in self.events if not f.silent]
+
+    def _gapped(self, found: Found) -> list[Found]:
+        """`Росія постачає наступальну зброю Азербайджану, оборонну – Вірменії`: a clause after a comma
+        whose verb a dash stands for repeats the act for the party named after the dash."""
+        if not found.recipient or found.trigger.pos_ not in ("VERB", "AUX"):
+            return []
+        sentence = found.sentence
+        for dash in self.doc[found.trigger.i + 2:sentence.end - 1]:
+            if dash.text not in ("–", "—"):
+                continue
+            comma = next((t for t in reversed(self.doc[max(found.trigger.i + 1, dash.i - 4):dash.i]) if t.text == ","),
+                         None)
+            mention = self.by_token.get(dash.i + 1)
+            if comma is None or mention is None or any(t.pos_ in ("VERB", "AUX") or t.i in self.by_token
+                                                       for t in self.doc[comma.i + 1:dash.i]):
+                return []
+            if any(t.pos_ in ("VERB", "AUX") for t in self.doc[found.trigger.i + 1:comma.i]) \
+                    or self.sides.same_any(mention.actor, found.actor + found.recipient):
+                return []
+            return [replace(found, recipient=[mention.actor], evidence=list(found.evidence))]
+        return []
 
     def _one_per_phrase(self, found: list[Found]) -> list[Found]:
         """`відбувся мінометний обстріл`, `Окупанти здійснили обстріл`: the phrase and its noun tell
@@ -168,7 +192,7 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
                 continue
             entry = self._entry(token, sentence)
             if entry is not None and not self._attributive(token) and not self._hypothetical(token) \
-                    and not self._asked_for(token) and not self._unreal(token):
+                    and not self._asked_for(token) and not self._unreal(token) and not self._only_willed(token):
                 found.append((token, entry))
         demanded = {t.i for t in must_clauses}
         # what investigators found someone did is an event of its own, besides their accusation
@@ -215,6 +239,32 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
         (which the parser hangs under it) is what is asked for, not an event."""
         return self.parsed and "Inf" in trigger.morph.get("VerbForm") and any(
             c.lemma_.lower() in self.lex.request_nouns and self._preposition(c) is not None for c in trigger.children)
+
+    def _only_willed(self, trigger: Token) -> bool:
+        """`небажання керівників іти на вибори, а бізнесу – поступатися територіями`: an infinitive that
+        completes a noun of will, need or ability says what someone (un)wills, not what they did; so
+        does one after the dash of a gapped clause that repeats such a noun's infinitive."""
+        if not self.parsed or not self.lex.will_nouns or not self._infinitive(trigger):
+            return False
+        if self._wills(trigger):
+            return True
+        dashed = trigger.i > trigger.sent.start and self.doc[trigger.i - 1].text in ("–", "—", "-")
+        return dashed and any(self._wills(t) for t in self.doc[trigger.sent.start:trigger.i - 1]
+                              if t.pos_ == "VERB" and self._infinitive(t))
+
+    def _wills(self, infinitive: Token) -> bool:
+        """The infinitive comes right after the phrase of a will noun (`небажання деяких керівників
+        іти`), whatever the parser hangs it on: the noun, its genitive or the verb."""
+        if infinitive.i == infinitive.sent.start:
+            return False
+        word = self.doc[infinitive.i - 1]
+        for _ in range(6):
+            if word.lemma_.lower() in self.lex.will_nouns:
+                return True
+            if word.dep_ not in ("nmod", "amod", "det", "flat", "flat:title", "nummod") or word.head.i >= infinitive.i:
+                return False
+            word = word.head
+        return False
 
     def _hypothetical(self, trigger: Token) -> bool:
         """`обіцяли помилування, якщо покається і визнає провину`: an act stated only as the condition
@@ -552,7 +602,10 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
             recipient = [x for x in recipient if x not in actor and x not in self._unnamed_recipient(doer)]
         if not recipient:
             recipient = [x for x in self._motion_owner(trigger) if not self.sides.same_any(x, actor)]
-        if not recipient and category == "ACCUSE" and set(entry.needs) & self.lex.complaint_words:
+        if not recipient and category == "ACCUSE" and (set(entry.needs) & self.lex.complaint_words or (
+                entry.mode == "investigate" and self._authority_acts(actor, subject_head))):
+            # `Відкрито кримінальне провадження`, `прокуратура перевірила`: a case or check that names no one
+            # is into the one the article's charges, arrests and sanctions befall most
             recipient = self._most_charged(actor)
         if not recipient:
             recipient = self._recipient_from_context(category, actor, sentence, previous)
@@ -667,14 +720,22 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
         return next(([x for x in f.recipient if not self.sides.same_any(x, actor)] for f in reversed(self.events)
                      if f.sentence.start in starts and f.recipient), [])
 
+    def _authority_acts(self, actor: list[str], verb: Token) -> bool:
+        """The act is left impersonal, or done by a body that acts on people (police, prosecutors)."""
+        return self._impersonal(verb) or any(self._institution(x) for x in actor)
+
     def _charged_by(self, trigger: Token, entry: Entry) -> list[str]:
         """`Бережанській повідомили про підозру`, `Науменко підозрюється`: a suspicion or charge left
         impersonal is the prosecution's (Ukrainian criminal procedure), the prosecutor named last if
         any, else the police or investigators named last, else a prosecution the text does not name."""
-        if not (set(self._lemmas(trigger)) | set(entry.needs)) & self.lex.charge_words:
+        charge = bool((set(self._lemmas(trigger)) | set(entry.needs)) & self.lex.charge_words)
+        if not charge and entry.mode != "investigate":
             return []
-        return self._earlier_institution(trigger, self.lex.prosecutor_nouns) or self._earlier_institution(
-            trigger, self.lex.authority_nouns - self.lex.court_nouns) or self._generic_body(self.lex.charge_doer)
+        # `Відкрито кримінальне провадження`: a case or check is opened by police or prosecutors named before,
+        # not by the suspect the sentence before told of
+        found = self._earlier_institution(trigger, self.lex.prosecutor_nouns) or self._earlier_institution(
+            trigger, self.lex.authority_nouns - self.lex.court_nouns)
+        return found or (self._generic_body(self.lex.charge_doer) if charge else [])
 
     def _bribe_offer(self, trigger: Token, sentence: Span) -> bool:
         """`пообіцяв директору за $31 тис неправомірної вигоди вплинути`, `запропонував дати йому 40 тис

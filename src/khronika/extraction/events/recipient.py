@@ -115,7 +115,7 @@ class RecipientRoles:
         words = sorted(trigger.subtree, key=lambda t: t.i)
         claim = next((t for t in words if t.lemma_.lower() in self.lex.lawsuit_words
                       or t.lower_ in self.lex.lawsuit_words), None)
-        about = next((t for t in words if claim is not None and t.i > claim.i and self._preposition(t) == "про"), None)
+        about = next((t for t in words if claim is not None and t.i > claim.i and self._challenges(t)), None)
         if about is None:
             return []
         for token in self.doc[about.i + 1:about.right_edge.i + 1]:
@@ -124,12 +124,20 @@ class RecipientRoles:
             if token.pos_ not in ("NOUN", "PROPN") or "Gen" not in token.morph.get("Case"):
                 continue
             found = self._participants(token, None, modifiers=False)
+            if not found and token.lemma_.lower() in self.lex.court_nouns:  # `рішення госпсуду`: the court named last
+                found = self._earlier_institution(token, self.lex.court_nouns)
             if not found and token.pos_ == "NOUN" and (self._animate(token) or self._can_be_animate(token)
                                                        or token.lemma_.lower() in self.agent_nouns):
                 found = self._unnamed_agent(token, animate=True)
             if found:
                 return found
         return []
+
+    def _challenges(self, token: Token) -> bool:
+        """What a claim is about (`позов про визнання нечинним`), or the ruling it appeals against
+        (`апеляцію на рішення госпсуду`): its owner is the one challenged."""
+        prep = self._preposition(token)
+        return prep == "про" or prep == "на" and token.lemma_.lower() in self.lex.ruling_nouns
 
     def _parsed_recipients(self, trigger: Token) -> list[list[str]]:
         direct, prepositional, owned, unnamed = [], [], [], []
@@ -160,7 +168,8 @@ class RecipientRoles:
                         prepositional.append(self._participants(grandchild, None, modifiers=False))
                         unnamed.append(self._unnamed_recipient(grandchild, owner=True))
             elif prep is not None:
-                if self._fits_preposition(prep, child) and child.lemma_.lower() not in self.lex.beneficiary_nouns:
+                if (self._fits_preposition(prep, child) or self._taken_from(trigger, prep, child)) \
+                        and child.lemma_.lower() not in self.lex.beneficiary_nouns:
                     # `у Мінську` is a place, `на користь міськради` one who gains: neither is the recipient
                     target = self._prepositional_object(child)
                     prepositional.append(self._participants(target, None, modifiers=False))
@@ -227,6 +236,12 @@ class RecipientRoles:
         if self.lang != "en":
             return token
         return next((c for c in token.children if c.dep_ == "pobj"), token)
+
+    def _taken_from(self, trigger: Token, prep: str, noun: Token) -> bool:
+        """`стягнути з ТОВ збитки`, `вимагав з підприємця гроші`: after a verb of taking, `з` with a
+        genitive names the one taken from, who is acted on (elsewhere `з` + genitive is a place or a time)."""
+        return trigger.lemma_.lower() in self.lex.taking_verbs and prep in ("з", "із", "зі") \
+            and "Gen" in noun.morph.get("Case")
 
     def _fits_preposition(self, prep: str, noun: Token) -> bool:
         case = self.lex.recipient_preps.get(prep)

@@ -69,7 +69,7 @@ class UnnamedParties:
             person = self._person_named_before(noun)
             if person is not None:
                 return [person]
-        earlier = self._named_before_by_head(noun)
+        earlier = self._named_before_by_head(noun) or self._police_before(noun)
         if earlier is not None:
             return [earlier]
         counted = self._counted(noun)
@@ -132,6 +132,23 @@ class UnnamedParties:
             return None
         words = [t for t in noun.lefts if t.i >= count.i and t.dep_ in ("amod", "nummod", "nummod:gov")] + [noun]
         return self._written_actor(" ".join(t.text for t in words))
+
+    def _police_before(self, noun: Token) -> str | None:
+        """`Працівники міліції встановили` after `Співробітники обласного управління внутрішніх справ
+        затримали`: a bare word for the police is the police body the article named or had act last."""
+        words = [noun, *(c for c in noun.rights if c.dep_ == "nmod" and c.i <= noun.i + 2)]  # `працівники міліції`
+        if not any(w.lemma_.lower() in self.lex.police_nouns for w in words):
+            return None
+        named = [(m.end, m.actor) for m in self.mentions if m.end <= noun.idx and m.label == "ORG"
+                 and self._police_body(m.text)]
+        acted = [(f.trigger.idx, x) for f in self.events if f.trigger.i < noun.i for x in f.actor
+                 if x in self.actors and self._police_body(self.actors[x].names.get(self.lang, self.actors[x].name))]
+        latest = max(named + acted, default=None, key=lambda pair: pair[0])
+        return latest[1] if latest else None
+
+    def _police_body(self, name: str) -> bool:
+        lowered = name.lower()
+        return any(mark in lowered for mark in self.lex.police_marks)
 
     def _described_before(self, noun: Token) -> Token | None:
         """`У фонді закликають владу` after `Коломийська влада в особі міського голови`: a bare body
