@@ -4,7 +4,7 @@ parties.py."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -47,6 +47,29 @@ def find_events(doc: Doc, lang: str, mentions: list[Mention], actors: list[Actor
     known = {a.id for a in actors}
     actors += [a for a in reader.new_actors.values() if a.id in used and a.id not in known]
     return events
+
+
+@dataclass
+class _Draft:
+    """One trigger's event while `_Reader._event` reads it, step by step."""
+
+    trigger: Token
+    entry: Entry
+    sentence: Span
+    previous: Span | None  # the sentence before, whose events lend roles
+    category: str
+    refused: bool  # negated: a refused concession, now a rejection, is no intention
+    intended: bool  # announced or intended, not yet done
+    should: Token | None  # `має закликати`: the modal whose subject is asked to act
+    quote: Quote | None
+    speaker: str | None
+    subject_head: Token  # the word whose subject acts: the trigger, its modal or an event noun's carrier
+    actor: list[str] = field(default_factory=list)
+    recipient: list[str] = field(default_factory=list)
+    own: tuple[list[str], list[str]] = field(default_factory=lambda: ([], []))  # an event noun's own parties
+    doer: Token | None = None  # a doer the parser read as an object (`_doer_after_noun`)
+    sentenced: list[str] = field(default_factory=list)  # the one a court's sentence befalls
+    claim: Token | None = None  # the claim a ruling disposes of
 
 
 class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextRoles, UnnamedParties, Parties):
@@ -510,129 +533,249 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
         return False
 
     # --- one event ---------------------------------------------------------------------------
+    # `_event` reads one trigger in steps: its category and modality, its actor (the trigger's own
+    # words, then the fallbacks in order), its recipient (likewise), and last the checks that drop
+    # what is no act on anyone. Each step reads and updates one `_Draft`.
     def _event(self, trigger: Token, entry: Entry, sentence: Span, previous: Span | None) -> Found | None:
+        draft = self._category(trigger, entry, sentence, previous)
+        if draft is None or not self._own_actor(draft):
+            return None
+        if draft.should is not None:
+            return self._asked_of_subject(draft)
+        self._future_category(draft)
+        self._fallback_actor(draft)
+        if entry.cue in self.lex.finding_verbs:
+            actor = draft.actor
+            return self._finding(trigger, entry, actor, sentence, draft.speaker if draft.speaker not in actor else None)
+        if self._not_coded(draft):
+            return None
+        self._court_rules(draft)
+        self._own_recipient(draft)
+        self._fallback_recipient(draft)
+        self._recipient_by_act(draft)
+        self._two_sides_of(draft)
+        return self._checked(draft)
+
+    def _category(self, trigger: Token, entry: Entry, sentence: Span, previous: Span | None) -> _Draft | None:
+        """The event's category, after negation (a refused concession is a rejection), a bribe and
+        what governs the trigger (`має закликати`, `має намір`); None when no event happened."""
         governors = self._governors(trigger)
         negated = any(t.lower_ in self.lex.negation for g in [trigger, *governors] for t in self._negators(g))
         should = next((g for g in governors if self._is_should(g, trigger)), None)
         intended = any(g.lemma_.lower() in self.lex.intent or g.lower_ in self.lex.intent for g in governors) \
             or self._future(trigger if entry.genitive is None else trigger.head)  # a noun: its verb's tense
-        category, refused = entry.type, negated
+        category = entry.type
         if category == "ACCUSE" and any(0 < t.i - trigger.i <= 4 and self._lemmas(t)[0] in self.lex.symptom_words
                                         for t in trigger.subtree):
             return None  # `після скарг дочки на здоров'я`: a patient's complaint, not a grievance
         if negated:
             if category not in COOPERATIVE:
                 return None  # `не атакували`: an event that did not happen is not coded
-            category, negated = "REJECT", False  # a refused concession is a rejection that did happen
+            category = "REJECT"  # a refused concession is a rejection that did happen
         if entry.type == "AGREE" and self._bribe_offer(trigger, sentence):
             category = "REQUEST"  # an official's offer of influence for money solicits a bribe
         quote = self._quote_at(trigger)
-        speaker = quote.speaker if quote is not None else None
-        subject_head = should if should is not None else trigger
-        own: tuple[list[str], list[str]] = ([], [])
-        if entry.genitive is not None and should is None:
-            parties = self._noun_parties(trigger, entry, sentence, speaker)
+        return _Draft(trigger, entry, sentence, previous, category, refused=negated, intended=intended,
+                      should=should, quote=quote, speaker=quote.speaker if quote is not None else None,
+                      subject_head=should if should is not None else trigger)
+
+    def _own_actor(self, draft: _Draft) -> bool:
+        """The actor the trigger's own words name: an event noun's parties, else the subject of the
+        trigger (or of the modal that governs it), else a doer the parser read as an object. False
+        when an event noun only names the thing."""
+        trigger, entry = draft.trigger, draft.entry
+        if entry.genitive is not None and draft.should is None:
+            parties = self._noun_parties(trigger, entry, draft.sentence, draft.speaker)
             if parties is None:
-                return None
-            actor, own_recipient, subject_head = parties
-            own = (list(actor), list(own_recipient))
+                return False
+            actor, own_recipient, draft.subject_head = parties
+            draft.actor = actor
+            draft.own = (list(actor), list(own_recipient))
         else:
-            actor = self._ruling_owner(subject_head) or self._actor(subject_head, trigger, sentence, speaker)
-        doer = self._doer_after_noun(trigger, entry) if not actor and entry.genitive is None else None
-        if doer is not None:
-            actor = self._participants(doer, None) or self._unnamed_agent(doer)
-        if should is not None:
-            # `Х заявив, що ЄС має закликати США`: the speaker asks the subject to act
-            if speaker is None or not actor or speaker in actor:
-                return None
-            return self._found(trigger, entry, "REQUEST", [speaker], actor, sentence, negated, "should", None)
-        if intended and not negated:
-            if category in BECOMES_AGREE_IN_FUTURE:
-                category = "AGREE"
-            elif category in BECOMES_THREAT_IN_FUTURE or self._conditional(trigger, sentence):
-                category = "THREATEN"  # `will impose a curfew`, `will withdraw unless ...`: a warning
-            elif category == "RETREAT":
-                category = "CONCEDE"
-        if not actor and self.parsed:  # `ворожих обстрілів`, `сталося 9 ворожих обстрілів`: the enemy fired
-            nouns = [trigger] if trigger.pos_ == "NOUN" else [c for c in trigger.children if entry.needs and set(
-                self._lemmas(c)) & set(entry.needs)]
-            nouns += [t for n in nouns for t in self._between(n)]  # `зіткнення між силами АТО і противником`
-            actor = next((x for x in map(self._war_side, nouns) if x), [])
-        received = entry.genitive is not None and bool(set(self._lemmas(subject_head)) & self.lex.receiving_verbs)
-        if not actor and (self._impersonal(subject_head) or received) and self._court_act(trigger, entry):
-            # `був взятий під варту`, `отримав штраф`: custody or a sentence is a court's measure, whoever
-            # acted in the sentence before
-            actor = self._earlier_institution(trigger, self.lex.court_nouns) or self._court_next(sentence)
-            if not actor and not received:  # a fine received may be a traffic police's: none is said
-                actor = self._generic_body(self.lex.court_act_doer)
-        if not actor and category == "ACCUSE" and self._impersonal(subject_head):
-            actor = self._charged_by(trigger, entry)
-        if not actor and not self._unnamed_person_subject(subject_head):  # a suspect no one names is not the police
-            # `мене затримали`, in a witness's words: others did it, not the witness
-            actor = self._actor_from_context(sentence, previous, None if self._they(subject_head) else speaker,
-                                             category)
-        if not actor and (self._impersonal(subject_head) or entry.genitive is not None and category in AUTHORITY_ACTS):
-            # courts judge: a suspicion or charge left impersonal comes from the police or prosecution
-            accusers = self.lex.authority_nouns - self.lex.court_nouns if category == "ACCUSE" else None
-            actor = self._earlier_institution(trigger, accusers)
-        if not actor and category == "MOBILIZE" and self.lex.own_side and quote is None:
-            actor = self._kb_actor(self.lex.own_side)  # `хвилі часткової мобілізації`: the press's own country
-        if entry.cue in self.lex.finding_verbs:
-            return self._finding(trigger, entry, actor, sentence, speaker if speaker not in actor else None)
-        if category == "SUPPORT" and actor and all(self._institution(x, self.lex.court_nouns) for x in actor):
-            return None  # `суд підтримав позицію прокуратури`: a court sides with a party only by its ruling
-        if category == "ASSAULT" and self._repelled(trigger, sentence, previous):
+            draft.actor = self._ruling_owner(draft.subject_head) or self._actor(draft.subject_head, trigger,
+                                                                                draft.sentence, draft.speaker)
+        draft.doer = self._doer_after_noun(trigger, entry) if not draft.actor and entry.genitive is None else None
+        if draft.doer is not None:
+            draft.actor = self._participants(draft.doer, None) or self._unnamed_agent(draft.doer)
+        return True
+
+    def _asked_of_subject(self, draft: _Draft) -> Found | None:
+        """`Х заявив, що ЄС має закликати США`: the speaker asks the subject to act."""
+        if draft.speaker is None or not draft.actor or draft.speaker in draft.actor:
             return None
-        sentenced = self._sentenced(trigger, entry, actor)
-        if sentenced:  # only a court sentences: the court named at the clause's start or acting last
-            actor = self._ruling_court(trigger, sentence) or self._generic_body(self.lex.court_act_doer)
-            own = (list(actor), sentenced) if own[0] else own  # `штраф`: the noun's own reading yields too
-        claim = self._claim_ruled(trigger) if category == "REJECT" else None
-        if claim is not None and not any(self._court(x) for x in actor):
-            actor = self._ruling_court(trigger, sentence) or actor  # only a court rules on a claim
+        return self._found(draft.trigger, draft.entry, "REQUEST", [draft.speaker], draft.actor, draft.sentence,
+                           False, "should", None)
+
+    def _future_category(self, draft: _Draft) -> None:
+        """An act announced for the future is a promise or a warning, a retreat announced a concession."""
+        if not draft.intended:
+            return
+        if draft.category in BECOMES_AGREE_IN_FUTURE:
+            draft.category = "AGREE"
+        elif draft.category in BECOMES_THREAT_IN_FUTURE or self._conditional(draft.trigger, draft.sentence):
+            draft.category = "THREATEN"  # `will impose a curfew`, `will withdraw unless ...`: a warning
+        elif draft.category == "RETREAT":
+            draft.category = "CONCEDE"
+
+    def _fallback_actor(self, draft: _Draft) -> None:
+        """An actor the trigger's own words leave unnamed: the first of these, in order, that finds one."""
+        for step in (self._war_side_firing, self._court_measure_taker, self._charge_bringer, self._actor_just_told,
+                     self._authority_acting, self._own_side_mobilising):
+            if draft.actor:
+                return
+            draft.actor = step(draft)
+
+    def _war_side_firing(self, draft: _Draft) -> list[str]:
+        """`ворожих обстрілів`, `сталося 9 ворожих обстрілів`: the enemy fired."""
+        if not self.parsed:
+            return []
+        trigger, needs = draft.trigger, draft.entry.needs
+        nouns = [trigger] if trigger.pos_ == "NOUN" else [c for c in trigger.children if needs and set(
+            self._lemmas(c)) & set(needs)]
+        nouns += [t for n in nouns for t in self._between(n)]  # `зіткнення між силами АТО і противником`
+        return next((x for x in map(self._war_side, nouns) if x), [])
+
+    def _received(self, draft: _Draft) -> bool:
+        """`отримав штраф`: an event noun its subject receives."""
+        return draft.entry.genitive is not None and bool(set(self._lemmas(draft.subject_head))
+                                                         & self.lex.receiving_verbs)
+
+    def _court_measure_taker(self, draft: _Draft) -> list[str]:
+        """`був взятий під варту`, `отримав штраф`: custody or a sentence is a court's measure, whoever
+        acted in the sentence before."""
+        received = self._received(draft)
+        if not (self._impersonal(draft.subject_head) or received) or not self._court_act(draft.trigger, draft.entry):
+            return []
+        actor = self._earlier_institution(draft.trigger, self.lex.court_nouns) or self._court_next(draft.sentence)
+        if not actor and not received:  # a fine received may be a traffic police's: none is said
+            actor = self._generic_body(self.lex.court_act_doer)
+        return actor
+
+    def _charge_bringer(self, draft: _Draft) -> list[str]:
+        """An impersonal suspicion or charge: the prosecution's (`_charged_by`)."""
+        if draft.category != "ACCUSE" or not self._impersonal(draft.subject_head):
+            return []
+        return self._charged_by(draft.trigger, draft.entry)
+
+    def _actor_just_told(self, draft: _Draft) -> list[str]:
+        """The actor of the event just told, else the speaker; a suspect no one names is not the police."""
+        if self._unnamed_person_subject(draft.subject_head):
+            return []
+        # `мене затримали`, in a witness's words: others did it, not the witness
+        speaker = None if self._they(draft.subject_head) else draft.speaker
+        return self._actor_from_context(draft.sentence, draft.previous, speaker, draft.category)
+
+    def _authority_acting(self, draft: _Draft) -> list[str]:
+        """An impersonal act, or an authority's act told by its noun, is the authority's named or acting last."""
+        if not (self._impersonal(draft.subject_head)
+                or draft.entry.genitive is not None and draft.category in AUTHORITY_ACTS):
+            return []
+        # courts judge: a suspicion or charge left impersonal comes from the police or prosecution
+        accusers = self.lex.authority_nouns - self.lex.court_nouns if draft.category == "ACCUSE" else None
+        return self._earlier_institution(draft.trigger, accusers)
+
+    def _own_side_mobilising(self, draft: _Draft) -> list[str]:
+        """`хвилі часткової мобілізації`: the press's own country mobilises (outside quoted words)."""
+        if draft.category != "MOBILIZE" or not self.lex.own_side or draft.quote is not None:
+            return []
+        return self._kb_actor(self.lex.own_side)
+
+    def _not_coded(self, draft: _Draft) -> bool:
+        """A court's support for a party, or an attack repelled right after it is told, is no event."""
+        if draft.category == "SUPPORT" and draft.actor \
+                and all(self._institution(x, self.lex.court_nouns) for x in draft.actor):
+            return True  # `суд підтримав позицію прокуратури`: a court sides with a party only by its ruling
+        return draft.category == "ASSAULT" and self._repelled(draft.trigger, draft.sentence, draft.previous)
+
+    def _court_rules(self, draft: _Draft) -> None:
+        """Only a court sentences or rules on a claim: the court named at the clause's start or acting last."""
+        draft.sentenced = self._sentenced(draft.trigger, draft.entry, draft.actor)
+        if draft.sentenced:
+            draft.actor = self._ruling_court(draft.trigger, draft.sentence) or self._generic_body(
+                self.lex.court_act_doer)
+            if draft.own[0]:  # `штраф`: the noun's own reading yields too
+                draft.own = (list(draft.actor), draft.sentenced)
+        draft.claim = self._claim_ruled(draft.trigger) if draft.category == "REJECT" else None
+        if draft.claim is not None and not any(self._court(x) for x in draft.actor):
+            draft.actor = self._ruling_court(draft.trigger, draft.sentence) or draft.actor
+
+    def _own_recipient(self, draft: _Draft) -> None:
+        """The recipient the trigger's own words name, or that its category makes it."""
+        trigger, entry, actor = draft.trigger, draft.entry, draft.actor
         # an event whose actor the text leaves unnamed (`fighting broke out`) is still coded, actor null
-        recipient = own[1] or (self._recipient(trigger, sentence, actor) if entry.genitive is None else [])
-        if category == "REJECT":
+        recipient = draft.own[1] or (self._recipient(trigger, draft.sentence, actor) if entry.genitive is None else [])
+        if draft.category == "REJECT":
             recipient = self._accusers(trigger, entry, actor) or recipient
-        if claim is not None:  # dismissing a claim rejects its claimant, told with it or before
-            recipient = self._ruling_claimant(claim, actor) or recipient
-        if category == "CONCEDE":
-            recipient = self._ruled_on(trigger, sentence) or recipient
-        if doer is not None:  # the doer read as an object is not also the one acted on
-            recipient = [x for x in recipient if x not in actor and x not in self._unnamed_recipient(doer)]
-        if not recipient:
-            recipient = [x for x in self._motion_owner(trigger) if not self.sides.same_any(x, actor)]
-        if not recipient and category == "ACCUSE" and (set(entry.needs) & self.lex.complaint_words or (
-                entry.mode == "investigate" and self._authority_acts(actor, subject_head))):
-            # `Відкрито кримінальне провадження`, `прокуратура перевірила`: a case or check that names no one
-            # is into the one the article's charges, arrests and sanctions befall most
-            recipient = self._most_charged(actor)
-        if not recipient:
-            recipient = self._recipient_from_context(category, actor, sentence, previous)
-        if not recipient:
-            recipient = self._pronoun_object_owner(trigger, sentence, previous, actor)
+        if draft.claim is not None:  # dismissing a claim rejects its claimant, told with it or before
+            recipient = self._ruling_claimant(draft.claim, actor) or recipient
+        if draft.category == "CONCEDE":
+            recipient = self._ruled_on(trigger, draft.sentence) or recipient
+        if draft.doer is not None:  # the doer read as an object is not also the one acted on
+            recipient = [x for x in recipient if x not in actor and x not in self._unnamed_recipient(draft.doer)]
+        draft.recipient = recipient
+
+    def _fallback_recipient(self, draft: _Draft) -> None:
+        """A recipient the trigger's own words leave unnamed: the first of these, in order, that finds one."""
+        for step in (self._motion_maker, self._case_subject, self._recipient_just_told, self._things_just_told):
+            if draft.recipient:
+                return
+            draft.recipient = step(draft)
+
+    def _motion_maker(self, draft: _Draft) -> list[str]:
+        return [x for x in self._motion_owner(draft.trigger) if not self.sides.same_any(x, draft.actor)]
+
+    def _case_subject(self, draft: _Draft) -> list[str]:
+        """`Відкрито кримінальне провадження`, `прокуратура перевірила`: a case or check that names no one
+        is into the one the article's charges, arrests and sanctions befall most."""
+        entry = draft.entry
+        if draft.category == "ACCUSE" and (set(entry.needs) & self.lex.complaint_words or (
+                entry.mode == "investigate" and self._authority_acts(draft.actor, draft.subject_head))):
+            return self._most_charged(draft.actor)
+        return []
+
+    def _recipient_just_told(self, draft: _Draft) -> list[str]:
+        return self._recipient_from_context(draft.category, draft.actor, draft.sentence, draft.previous)
+
+    def _things_just_told(self, draft: _Draft) -> list[str]:
+        return self._pronoun_object_owner(draft.trigger, draft.sentence, draft.previous, draft.actor)
+
+    def _recipient_by_act(self, draft: _Draft) -> None:
+        """What some acts make of the recipient: a monument, forces moved, a lawsuit granted, a contract
+        annulled, a motion to a court."""
+        trigger, entry, actor, category = draft.trigger, draft.entry, draft.actor, draft.category
         if entry.mode == "vandalize":
-            recipient = []  # `погруддя Тараса Шевченка`: whom a monument shows is not the one acted on
+            draft.recipient = []  # `погруддя Тараса Шевченка`: whom a monument shows is not the one acted on
         if category == "MOBILIZE":  # `сформовано нові бригади`: the forces moved are the actor's own
-            recipient = [x for x in recipient if x not in self._moved_forces(trigger)]
+            draft.recipient = [x for x in draft.recipient if x not in self._moved_forces(trigger)]
         if category == "SANCTION" and set(entry.needs) & self.lex.lawsuit_words:
-            recipient = self._sued(recipient) or recipient
-        if category == "SANCTION" and not recipient:
-            recipient = self._annulled_owner(trigger, entry, actor)
+            draft.recipient = self._sued(draft.recipient) or draft.recipient
+        if category == "SANCTION" and not draft.recipient:
+            draft.recipient = self._annulled_owner(trigger, entry, actor)
         court = [x for x in self._addressee(trigger, entry) if not self.sides.same_any(x, actor)] \
             if entry.type == "REQUEST" and self._to_court(trigger, entry) else []
-        if court and not any(self._institution(x, self.lex.court_nouns) for x in recipient):
-            recipient = court  # `В суді слідчий клопотав про доступ до документів фірми`: to the court
-        if not recipient:
-            recipient = [x for x in self._addressee(trigger, entry) if not self.sides.same_any(x, actor)]
-        if not recipient and len(actor) > 1 and set(entry.needs) & self.lex.pact_words:
-            actor, recipient = actor[:1], actor[1:]  # `Росія та Україна підписали угоду`: each with the other
-        if not recipient and category in RECIPROCAL and self.parsed:
-            actor, recipient = self._two_sides(trigger, actor)
-        if not self.parsed and category in RECIPROCAL and not actor:
-            actor, recipient = self._sides_in_order(trigger, sentence, recipient)
-        if not recipient and category == "ASSAULT" and self.lex.enemy_side in actor and self.lex.own_side:
-            recipient = self._kb_actor(self.lex.own_side)  # the enemy fired: at the press's own side
+        if court and not any(self._institution(x, self.lex.court_nouns) for x in draft.recipient):
+            draft.recipient = court  # `В суді слідчий клопотав про доступ до документів фірми`: to the court
+        if not draft.recipient:
+            draft.recipient = [x for x in self._addressee(trigger, entry) if not self.sides.same_any(x, actor)]
+
+    def _two_sides_of(self, draft: _Draft) -> None:
+        """A pact or meeting names both its sides; the enemy's fire is at the press's own side."""
+        trigger, category = draft.trigger, draft.category
+        if not draft.recipient and len(draft.actor) > 1 and set(draft.entry.needs) & self.lex.pact_words:
+            # `Росія та Україна підписали угоду`: each with the other
+            draft.actor, draft.recipient = draft.actor[:1], draft.actor[1:]
+        if not draft.recipient and category in RECIPROCAL and self.parsed:
+            draft.actor, draft.recipient = self._two_sides(trigger, draft.actor)
+        if not self.parsed and category in RECIPROCAL and not draft.actor:
+            draft.actor, draft.recipient = self._sides_in_order(trigger, draft.sentence, draft.recipient)
+        if not draft.recipient and category == "ASSAULT" and self.lex.enemy_side in draft.actor and self.lex.own_side:
+            draft.recipient = self._kb_actor(self.lex.own_side)  # the enemy fired: at the press's own side
+
+    def _checked(self, draft: _Draft) -> Found | None:
+        """The event, unless it is no act on anyone: travel, a firm's contract, a kind of property, a bare
+        verb, a proposal to no one. A place may still be the recipient, and a sentence befalls the sentenced."""
+        trigger, entry, actor, category = draft.trigger, draft.entry, draft.actor, draft.category
+        recipient = draft.recipient
         if entry.cue in self.lex.arrival_verbs and all(
                 getattr(self.actors.get(x), "type", "LOC") == "LOC" for x in recipient):
             return None  # `прибув до Криму`: travel, not a visit to someone
@@ -641,19 +784,21 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
             recipient = [place] if place is not None and not self.sides.same_any(place, actor) else []
         if entry.needs and set(entry.needs) <= self.lex.state_pacts and not self._between_states(actor + recipient):
             return None  # a contract signed by a firm is business, not a pact
-        if sentenced:
-            recipient = sentenced
+        if draft.sentenced:
+            recipient = draft.sentenced
+        speaker = draft.speaker
         reported_by = speaker if speaker and speaker not in actor else None
         if not recipient and "amod" in (trigger.dep_, trigger.head.dep_ if trigger.dep_ == "conj" else "") \
                 and self.lang != "en":
             return None  # `арештованого та конфіскованого державою майна`: a kind of property, not an act on anyone
-        if not actor and not recipient and quote is None and category not in ("ASSAULT", "PROTEST", "COERCE"):
+        if not actor and not recipient and draft.quote is None and category not in ("ASSAULT", "PROTEST", "COERCE"):
             return None  # a bare verb with no party at all (`the talks were discussed`) says too little
         if entry.type == "AGREE" and category == "AGREE" and not recipient and self.lex.offers_need_recipient:
             return None  # `пропонує закріпити в законі`: a proposal to no one is a policy idea, not an offer
-        modality = "intended" if intended and not refused else None
-        found = self._found(trigger, entry, category, actor, recipient, sentence, negated, modality, reported_by)
-        found.own = own
+        modality = "intended" if draft.intended and not draft.refused else None
+        # a negated act was dropped or became a rejection (`_category`): what is left did happen
+        found = self._found(trigger, entry, category, actor, recipient, draft.sentence, False, modality, reported_by)
+        found.own = draft.own
         return found
 
     def _between_states(self, parties: list[str]) -> bool:
