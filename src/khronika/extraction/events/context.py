@@ -7,11 +7,18 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from khronika.extraction.events.lexicon import DIRECTED
+from khronika.extraction.events.merge import Found
 
 
 class ContextRoles:
     """A mixin of `_Reader` (reader.py): roles from the events just told and the sides of a
     reciprocal event."""
+
+    @staticmethod
+    def _just_told(found: Found, sentence: Span, previous: Span | None) -> bool:
+        """The event was told in this sentence or the one before, whose roles the text may leave implied."""
+        return found.sentence.start == sentence.start or (previous is not None
+                                                          and found.sentence.start == previous.start)
 
     def _two_sides(self, trigger: Token, actor: list[str]) -> tuple[list[str], list[str]]:
         """`переговори лідерів Азербайджану та Вірменії`: a meeting or pact names both its sides among its
@@ -54,8 +61,7 @@ class ContextRoles:
         just told, in this sentence or the one before; else the speaker whose words these are. A court
         that just ruled does not go on to suspect or charge: that is the police's or prosecution's."""
         for found in reversed(self.events):
-            if found.sentence.start == sentence.start or (previous is not None
-                                                          and found.sentence.start == previous.start):
+            if self._just_told(found, sentence, previous):
                 if category == "ACCUSE" and any(self._institution(x, self.lex.court_nouns) for x in found.actor) \
                         or any(x in self.inferred for x in found.actor):
                     return []  # nor does a court the text never named
@@ -67,9 +73,8 @@ class ContextRoles:
         if category not in DIRECTED:
             return []
         for found in reversed(self.events):  # `Росіяни вимагали ...` after `Росія передала США ...`
-            if found.recipient and self.sides.same_any_list(found.actor, actor) and (
-                    found.sentence.start == sentence.start
-                    or (previous is not None and found.sentence.start == previous.start)):
+            if found.recipient and self.sides.same_any_list(found.actor, actor) \
+                    and self._just_told(found, sentence, previous):
                 return list(found.recipient)
         if category != "ACCUSE" or previous is None:
             return []

@@ -809,8 +809,7 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
         is that attack, part of the clash (manual, MOBILIZE: returning fire is no event of its own)."""
         if not self.parsed or not set(self._lemmas(attack.head)) & self.lex.repelled_verbs:
             return False
-        starts = {sentence.start} | ({previous.start} if previous is not None else set())
-        return any(f.type == "ASSAULT" and f.sentence.start in starts for f in self.events)
+        return any(f.type == "ASSAULT" and self._just_told(f, sentence, previous) for f in self.events)
 
     def _moved_forces(self, trigger: Token) -> list[str]:
         """What a mobilisation deploys or forms: its object, or the subject of its passive."""
@@ -861,9 +860,8 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
         if not self.parsed or not any(c.dep_ in ("obj", "obl", "nmod") and c.pos_ == "PRON" and c.head.dep_ != "nsubj"
                                       and c.lemma_.lower() in self.lex.group_pronouns for c in trigger.subtree):
             return []
-        starts = {sentence.start} | ({previous.start} if previous is not None else set())
         return next(([x for x in f.recipient if not self.sides.same_any(x, actor)] for f in reversed(self.events)
-                     if f.sentence.start in starts and f.recipient), [])
+                     if self._just_told(f, sentence, previous) and f.recipient), [])
 
     def _authority_acts(self, actor: list[str], verb: Token) -> bool:
         """The act is left impersonal, or done by a body that acts on people (police, prosecutors)."""
