@@ -171,8 +171,11 @@ class ActorRoles:
 
     def _authority(self, text: str, kinds: frozenset[str] | None = None) -> bool:
         """`Прокуратура Херсонської області`, `СБУ`: a body that can act on a person, not a firm."""
-        words = {x for w in text.split() for x in lemma_set(w, self.lang)} | {w.lower() for w in text.split()}
-        return bool(words & (kinds or self.lex.authority_nouns))
+        return bool(self._name_words(text) & (kinds or self.lex.authority_nouns))
+
+    def _name_words(self, name: str) -> set[str]:
+        """The words of a name, as written (lower-cased) and as the dictionary's lemmas."""
+        return {x for w in name.split() for x in lemma_set(w, self.lang)} | {w.lower() for w in name.split()}
 
     def _institution(self, actor_id: str, kinds: frozenset[str] | None = None) -> bool:
         actor = self.actors.get(actor_id)

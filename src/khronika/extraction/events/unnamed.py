@@ -229,7 +229,7 @@ class UnnamedParties:
     def _qualifiers_fit(self, noun: Token, name: str) -> bool:
         """`суд першої інстанції`, `апеляційний суд` after `Вищий господарський суд`: a noun with words
         of its own that the earlier name lacks is another body (a court of another instance)."""
-        words = {x for w in name.split() for x in lemma_set(w, self.lang)} | {w.lower() for w in name.split()}
+        words = self._name_words(name)
         own = [c for c in noun.children if c.dep_ in ("amod", "nmod") and self._preposition(c) is None
                and c.pos_ in ("ADJ", "NOUN") and c.i < noun.i + 3 and c.idx >= noun.sent.start_char]
         return all({c.lemma_.lower(), c.lower_} & words for c in own)
