@@ -442,7 +442,11 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
                      and self._authority(m.text, self.lex.court_nouns)), [])
 
     def _court_act(self, trigger: Token, entry: Entry) -> bool:
-        return bool((set(self._lemmas(trigger)) | set(entry.needs)) & self.lex.court_acts)
+        return bool(self._act_words(trigger, entry) & self.lex.court_acts)
+
+    def _act_words(self, trigger: Token, entry: Entry) -> set[str]:
+        """The words an act stands on: its trigger's lemmas and the words its phrase needs."""
+        return set(self._lemmas(trigger)) | set(entry.needs)
 
     def _lemmas(self, token: Token) -> list[str]:
         lemmas = [token.lemma_.lower()]
@@ -871,7 +875,7 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
         """`Бережанській повідомили про підозру`, `Науменко підозрюється`: a suspicion or charge left
         impersonal is the prosecution's (Ukrainian criminal procedure), the prosecutor named last if
         any, else the police or investigators named last, else a prosecution the text does not name."""
-        charge = bool((set(self._lemmas(trigger)) | set(entry.needs)) & self.lex.charge_words)
+        charge = bool(self._act_words(trigger, entry) & self.lex.charge_words)
         if not charge and entry.mode != "investigate":
             return []
         # `Відкрито кримінальне провадження`: a case or check is opened by police or prosecutors named before,

@@ -15,12 +15,12 @@ class RecipientRoles:
     """A mixin of `_Reader` (reader.py): who is acted on."""
 
     def _to_court(self, trigger: Token, entry: Entry) -> bool:
-        return bool((set(self._lemmas(trigger)) | set(entry.needs) | {trigger.lower_}) & self.lex.addressed_to_court)
+        return bool((self._act_words(trigger, entry) | {trigger.lower_}) & self.lex.addressed_to_court)
 
     def _addressee(self, trigger: Token, entry: Entry) -> list[str]:
         """`Обвинувачений клопотав про звільнення`: a motion goes to the court, and `визнав вину` is a
         confession to the authority handling the case, when the text does not say to whom."""
-        words = set(self._lemmas(trigger)) | set(entry.needs) | {trigger.lower_}
+        words = self._act_words(trigger, entry) | {trigger.lower_}
         if words & self.lex.addressed_to_court:
             return self._earlier_institution(trigger, self.lex.court_nouns)
         if words & self.lex.addressed_to_authority and (entry.cue.split()[0] in words or set(entry.needs) & words):
