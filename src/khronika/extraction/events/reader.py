@@ -1,6 +1,9 @@
 """Reading an article's sentences into events: triggers, negation and modality, date, place and
-speech; the roles come from the mixins in actor.py, recipient.py, context.py, unnamed.py and
-parties.py."""
+speech, and `_Reader._event`, which reads one trigger in named steps. The roles come from the
+mixins: actor.py (who acts), recipient.py (who is acted on), nouns.py (an event noun's parties),
+parties.py and people.py (the parties a word names or stands for), unnamed.py (parties named only by
+a common noun), context.py (roles from the events just told) and cases.py (court cases: claims,
+motions, charges and the rulings on them)."""
 
 from __future__ import annotations
 
@@ -387,67 +390,6 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
         named = [m for m in self.mentions if m.label == "ORG" and m.end <= noun.idx and not self._authority(m.text)]
         return [named[-1].actor] if named else []
 
-    def _motion_owner(self, trigger: Token) -> list[str]:
-        """`Прокурор це клопотання підтримав`: supporting or opposing a motion or claim told before
-        acts on the one who made it, the actor of the latest request or claim with that word."""
-        if not self.parsed:
-            return []
-        said = [c for c in trigger.children if c.dep_ in ("obj", "nsubj", "obl")]
-        # `Проти задоволення клопотання прокуратури виступив`: the motion may be the phrase's genitive
-        said += [g for c in said for g in c.children if g.dep_ == "nmod" and self._preposition(g) is None]
-        words = {self._lemmas(c)[0] for c in said}
-        words &= self.lex.addressed_to_court | self.lex.lawsuit_words
-        if not words:
-            return []
-        for found in reversed(self.events):
-            told = self._told(found)
-            # a motion (`клопотання`) is the latest request, whatever verb told it (`попросила суд`)
-            motion = found.type == "REQUEST" and (told | words) & self.lex.addressed_to_court
-            if found.actor and (told & words or motion):
-                return list(found.actor)
-        return []
-
-    def _accusers(self, trigger: Token, entry: Entry, actor: list[str]) -> list[str]:
-        """`Звинувачення проти себе Філіпчук називає замовними`, `На свій захист Бережанська пояснила`:
-        denying a charge rejects the ones who brought it, the actor of the latest accusation against the
-        one who denies it."""
-        charge = any(e.type == "ACCUSE" and e.genitive is not None for c in trigger.children
-                     if c.dep_ in ("obj", "nsubj", "nsubj:pass") for e in self.lex.heads.get(c.lemma_.lower(), []))
-        denied = {self._lemmas(c)[0] for c in trigger.children if c.dep_ == "obj"}  # `заперечував свою причетність`
-        if not self.parsed or not (charge or (set(entry.needs) | denied) & self.lex.defence_words):
-            return []
-        return next((list(f.actor) for f in reversed(self.events) if f.type == "ACCUSE" and f.actor
-                     and self.sides.same_any_list(f.recipient, actor)), [])
-
-    def _told(self, found: Found) -> set[str]:
-        """The words an event told before stands on: its cue, the words its phrase needs, its trigger's lemmas."""
-        return {found.entry.cue, *found.entry.needs, *self._lemmas(found.trigger)}
-
-    def _sued(self, claimants: list[str]) -> list[str]:
-        """`Суд задовольнив позов прокуратури`: granting a claim sanctions the one it was brought
-        against (the recipient of the claimant's lawsuit told before), not the claimant."""
-        lawsuits = [f for f in reversed(self.events) if f.type == "ACCUSE" and f.recipient
-                    and self._told(f) & self.lex.lawsuit_words]
-        by_claimant = [f for f in lawsuits if self.sides.same_any_list(f.actor, claimants)]
-        # the claimant may be named another way (`прокуратура столиці`, `столична прокуратура`)
-        against = by_claimant or [f for f in lawsuits if not self.sides.same_any_list(f.recipient, claimants)]
-        return list(against[0].recipient) if against else []
-
-    def _court_next(self, sentence: Span) -> list[str]:
-        """`Павленко отримав штраф. Про це свідчить вирок Сєвєродонецького міського суду.`: a lead that
-        names no court has it in the sentence after, where the article gives its source."""
-        after = self.doc[sentence.end:min(sentence.end + 60, len(self.doc))]
-        end = next((t.idx for t in after if t.is_sent_start and t.i > sentence.end), len(self.text))
-        return next(([m.actor] for m in self.mentions if m.label == "ORG" and sentence.end_char <= m.start < end
-                     and self._authority(m.text, self.lex.court_nouns)), [])
-
-    def _court_act(self, trigger: Token, entry: Entry) -> bool:
-        return bool(self._act_words(trigger, entry) & self.lex.court_acts)
-
-    def _act_words(self, trigger: Token, entry: Entry) -> set[str]:
-        """The words an act stands on: its trigger's lemmas and the words its phrase needs."""
-        return set(self._lemmas(trigger)) | set(entry.needs)
-
     def _lemmas(self, token: Token) -> list[str]:
         lemmas = [token.lemma_.lower()]
         if self.lang != "en":  # a mistagged verb (`привіз` read as a noun) keeps its verb lemmas
@@ -457,6 +399,10 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
             if token.pos_ in ("ADJ", "ADV", "VERB"):  # `затриманий`, `відкрито`: the verb they come from
                 lemmas += [x for x in self._participle_verbs(lemmas + [token.lower_]) if x not in lemmas]
         return lemmas
+
+    def _act_words(self, trigger: Token, entry: Entry) -> set[str]:
+        """The words an act stands on: its trigger's lemmas and the words its phrase needs."""
+        return set(self._lemmas(trigger)) | set(entry.needs)
 
     def _participle_verbs(self, words: list[str]) -> list[str]:
         verbs = []
@@ -835,28 +781,6 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
         found.evidence.append((sentence.start_char, sentence.end_char))
         return found
 
-    def _ruling_owner(self, verb: Token) -> list[str]:
-        """`ухвала Печерського районного суду, якою відсторонили посадовицю`: what a ruling did (`якою`,
-        by which) was done by the one whose ruling it is (the parser may hang the clause on that owner)."""
-        if not self.parsed or not any("Rel" in c.morph.get("PronType") and "Ins" in c.morph.get("Case")
-                                      for c in verb.children if c.i < verb.i):
-            return []
-        for noun in (verb.head, verb.head.head):
-            if noun.lemma_.lower() in self.lex.ruling_nouns:
-                owners = [c for c in noun.children if c.dep_ == "nmod" and self._preposition(c) is None]
-                return next((x for x in (self._participants(c, None) for c in owners) if x), [])
-        return []
-
-    def _ruled_on(self, trigger: Token, sentence: Span) -> list[str]:
-        """`скасував ухвалу райсуду, якою відсторонили посадовицю`: undoing a ruling eases the one it
-        acted on, not the court that gave it."""
-        if not self.parsed:
-            return []
-        rulings = [c for c in trigger.children if c.dep_ == "obj" and c.lemma_.lower() in self.lex.ruling_nouns]
-        for verb in (t for r in rulings for t in r.subtree if t.pos_ == "VERB" and self._ruling_owner(t)):
-            return self._recipient(verb, sentence, self._ruling_owner(verb))
-        return []
-
     def _pronoun_object_owner(self, trigger: Token, sentence: Span, previous: Span | None,
                               actor: list[str]) -> list[str]:
         """`вилучені злитки ... Суд наклав арешт на них`: a pronoun that names no party stands for the
@@ -866,23 +790,6 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
             return []
         return next(([x for x in f.recipient if not self.sides.same_any(x, actor)] for f in reversed(self.events)
                      if self._just_told(f, sentence, previous) and f.recipient), [])
-
-    def _authority_acts(self, actor: list[str], verb: Token) -> bool:
-        """The act is left impersonal, or done by a body that acts on people (police, prosecutors)."""
-        return self._impersonal(verb) or any(self._institution(x) for x in actor)
-
-    def _charged_by(self, trigger: Token, entry: Entry) -> list[str]:
-        """`Бережанській повідомили про підозру`, `Науменко підозрюється`: a suspicion or charge left
-        impersonal is the prosecution's (Ukrainian criminal procedure), the prosecutor named last if
-        any, else the police or investigators named last, else a prosecution the text does not name."""
-        charge = bool(self._act_words(trigger, entry) & self.lex.charge_words)
-        if not charge and entry.mode != "investigate":
-            return []
-        # `Відкрито кримінальне провадження`: a case or check is opened by police or prosecutors named before,
-        # not by the suspect the sentence before told of
-        found = self._earlier_institution(trigger, self.lex.prosecutor_nouns) or self._earlier_institution(
-            trigger, self.lex.authority_nouns - self.lex.court_nouns)
-        return found or (self._generic_body(self.lex.charge_doer) if charge else [])
 
     def _bribe_offer(self, trigger: Token, sentence: Span) -> bool:
         """`пообіцяв директору за $31 тис неправомірної вигоди вплинути`, `запропонував дати йому 40 тис
