@@ -5,11 +5,14 @@ events told about them so far."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from khronika.extraction.quotes import cues
 from khronika.language.morphology import analyzer
+from khronika.model import Mention
 
 SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
 CHARGED_BY = frozenset({"ACCUSE", "COERCE", "SANCTION"})  # what befalls the one an article is about
@@ -62,7 +65,7 @@ class People:
         mentions = [m for m in self._people_before(before) if m.actor == actor_id]
         return bool(mentions) and all(self._reporting(m) for m in mentions)
 
-    def _reporting(self, mention) -> bool:
+    def _reporting(self, mention: Mention) -> bool:
         token = self._mention_root(mention)
         if token is None or not (token.dep_ in SUBJECTS or token.dep_ == "obj" and token.i > token.head.i
                                  and self._nominative_only(token)):  # `Про це пише Федір Орищук`, read as object
@@ -114,10 +117,11 @@ class People:
         return any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.tag.number != "plur" and p.tag.case == "nomn"
                    and {p.tag.gender} == gender for w in name.split() for p in analyzer(self.lang).parse(w.lower()))
 
-    def _people_before(self, offset: int) -> list:
+    def _people_before(self, offset: int) -> list[Mention]:
         return [m for m in self.mentions if m.end <= offset and m.label in ("PERS", "PER")]
 
-    def _dictionary_genders(self, word: str, fits) -> set[str]:
+    def _dictionary_genders(self, word: str, fits: Callable[[Any], object]) -> set[str]:
+        """The genders the dictionary gives a word, in the readings `fits` accepts (a pymorphy3 tag)."""
         return {p.tag.gender for p in analyzer(self.lang).parse(word) if p.tag.gender and fits(p.tag)}
 
     def _genders(self, actor_id: str) -> set[str]:
@@ -164,7 +168,7 @@ class People:
                     found |= genders if len(genders) == 1 else set()
         return found
 
-    def _mention_root(self, mention) -> Token | None:
+    def _mention_root(self, mention: Mention) -> Token | None:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return span.root if span is not None and self.parsed else None
 
@@ -245,7 +249,7 @@ class People:
         return [x for t in together for c in t.children if c.dep_ in ("obl", "nmod")
                 for x in self._participants(c, None)]
 
-    def _subjects(self, sentence) -> list[Token]:
+    def _subjects(self, sentence: Span) -> list[Token]:
         """The subjects of a sentence, its main verb's first; a nominative person the parser took for an
         object after its verb (`Позов подав киянин`) is one too."""
         subjects = [t for t in sentence if t.dep_ in SUBJECTS or t.dep_ == "obj" and t.pos_ == "NOUN"
