@@ -212,13 +212,14 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
         return []
 
     def _triggers(self, sentence: Span, must_clauses: list[Token]) -> list[tuple[Token, Entry]]:
+        """The sentence's trigger words with their lexicon entries, in order, less those that only say
+        what another trigger asks for; the noun of a trigger phrase stays (`_phrase_noun`)."""
         found = []
         for token in sentence:
             if token.is_punct or token.is_space:
                 continue
             entry = self._entry(token, sentence)
-            if entry is not None and not self._attributive(token) and not self._hypothetical(token) \
-                    and not self._asked_for(token) and not self._unreal(token) and not self._only_willed(token):
+            if entry is not None and not self._tells_no_act(token):
                 found.append((token, entry))
         demanded = {t.i for t in must_clauses}
         # what investigators found someone did is an event of its own, besides their accusation
@@ -228,6 +229,12 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
         entries = {t.i: e for t, e in kept}
         return sorted(kept + [(t, e) for t, e in found if (t, e) not in kept and self._phrase_noun(t, e, entries)],
                       key=lambda pair: pair[0].i)
+
+    def _tells_no_act(self, token: Token) -> bool:
+        """A trigger word that tells no act here: a participle that names a state, an act only supposed
+        or asked for, an event noun only named, or what someone (un)wills."""
+        return self._attributive(token) or self._hypothetical(token) or self._asked_for(token) \
+            or self._unreal(token) or self._only_willed(token)
 
     def _phrase_noun(self, noun: Token, entry: Entry, entries: dict[int, Entry]) -> bool:
         """`провели обшуки в офісі фірми`: the noun of a phrase stays, to lend the phrase the parties
