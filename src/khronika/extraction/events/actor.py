@@ -9,10 +9,11 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from khronika.actors.kb import lemma_set
+from khronika.extraction.events.state import ReaderState
 from khronika.language.morphology import analyzer
 
 
-class ActorRoles:
+class ActorRoles(ReaderState):
     """A mixin of `_Reader` (reader.py): who acts. It reads the reader's state (`doc`, `lex`,
     `by_token`, `mentions`, `actors`, `events`...)."""
 

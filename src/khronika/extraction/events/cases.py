@@ -12,9 +12,10 @@ from khronika.actors.kb import knowledge_base
 from khronika.extraction.events.lexicon import Entry
 from khronika.extraction.events.merge import Found
 from khronika.extraction.events.people import CHARGED_BY
+from khronika.extraction.events.state import ReaderState
 
 
-class CaseRoles:
+class CaseRoles(ReaderState):
     """A mixin of `_Reader` (reader.py): the court and parties of a ruling on a claim, a motion or a
     charge."""
 

@@ -8,9 +8,10 @@ from spacy.tokens import Span, Token
 
 from khronika.extraction.events.lexicon import DIRECTED
 from khronika.extraction.events.merge import Found
+from khronika.extraction.events.state import ReaderState
 
 
-class ContextRoles:
+class ContextRoles(ReaderState):
     """A mixin of `_Reader` (reader.py): roles from the events just told and the sides of a
     reciprocal event."""
 

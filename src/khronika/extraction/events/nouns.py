@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from khronika.extraction.events.lexicon import SOURCE_NOUNS, Entry
+from khronika.extraction.events.state import ReaderState
 
 TOPIC_PREPS = {"про", "щодо", "стосовно", "відносно"}  # `закон про санкції`: what a word is about
 CARRIED_DEPS = {"obj", "iobj", "obl", "nsubj", "nsubj:pass", "xcomp"}
@@ -15,7 +16,7 @@ GENITIVE_DEPS = {"nmod", "nmod:poss", "flat", "appos", "amod", "det"}
 SENTENCE_ENDS = {".", "!", "?", "…", "...", '"', "»", ")", ":"}
 
 
-class NounRoles:
+class NounRoles(ReaderState):
     """A mixin of `_Reader`, beside the role mixins: the parties of an event noun."""
 
     def _noun_parties(self, noun: Token, entry: Entry, sentence: Span,

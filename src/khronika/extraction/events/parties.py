@@ -7,11 +7,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from khronika.extraction.events.lexicon import COORDINATION
+from khronika.extraction.events.state import ReaderState
 from khronika.language.morphology import analyzer
 from khronika.model import Mention
 
 
-class Parties:
+class Parties(ReaderState):
     """A mixin of `_Reader` (reader.py): the actors a phrase names."""
 
     def _governing_subject(self, pronoun: Token) -> list[str]:

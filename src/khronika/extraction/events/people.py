@@ -10,6 +10,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from khronika.extraction.events.state import ReaderState
 from khronika.extraction.quotes import cues
 from khronika.language.morphology import analyzer
 from khronika.model import Mention
@@ -19,7 +20,7 @@ CHARGED_BY = frozenset({"ACCUSE", "COERCE", "SANCTION"})  # what befalls the one
 VERB_GENDERS = {"Masc": "masc", "Fem": "femn"}
 
 
-class People:
+class People(ReaderState):
     """A mixin of `_Reader`, beside the role mixins: the person behind a person noun or pronoun."""
 
     def _person_named_before(self, noun: Token) -> str | None:

@@ -8,10 +8,11 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from khronika.extraction.events.lexicon import CLAUSE_DEPS, OBJECT_DEPS, SOURCE_NOUNS, Entry
+from khronika.extraction.events.state import ReaderState
 from khronika.language.morphology import analyzer
 
 
-class RecipientRoles:
+class RecipientRoles(ReaderState):
     """A mixin of `_Reader` (reader.py): who is acted on."""
 
     def _to_court(self, trigger: Token, entry: Entry) -> bool:

@@ -9,11 +9,12 @@ from spacy.tokens import Span, Token
 from khronika.actors.kb import knowledge_base, lemma_set
 from khronika.actors.link import organisation_outside_kb
 from khronika.actors.names import full_forms, slug
+from khronika.extraction.events.state import ReaderState
 from khronika.language.morphology import analyzer
 from khronika.model import Actor
 
 
-class UnnamedParties:
+class UnnamedParties(ReaderState):
     """A mixin of `_Reader` (reader.py): the actor a common noun stands for, added to the reader's
     `actors` and `new_actors` when it is a new one."""
 
