@@ -6,11 +6,17 @@ article."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Span, Token
 
 from khronika.actors.kb import lemma_set
 from khronika.extraction.events.state import ReaderState
 from khronika.language.morphology import analyzer
+
+if TYPE_CHECKING:
+    from khronika.model import Mention
 
 
 class ActorRoles(ReaderState):
@@ -162,12 +168,16 @@ class ActorRoles(ReaderState):
         """The authority named or acting last in the article (`Суд наклав арешт ... Конфіскували
         техніку`): courts, police and prosecutors keep acting until the text names another; a firm
         named in between (`провадження проти ТОВ «Альфа»`) is not one."""
-        named = [(m.end, [m.actor]) for m in self.mentions if m.end <= trigger.idx and m.label == "ORG"
-                 and self._authority(m.text, kinds)]
         # a court inferred from an act (`взяли під варту`) was never named: it does not go on acting
-        acted = [(f.trigger.idx, [x for x in f.actor if self._institution(x, kinds) and x not in self.inferred])
-                 for f in self.events if f.trigger.i < trigger.i]
-        latest = max([(at, ids) for at, ids in named + acted if ids], default=None, key=lambda pair: pair[0])
+        return self._latest_party(trigger, lambda m: self._authority(m.text, kinds),
+                                  lambda x: self._institution(x, kinds) and x not in self.inferred)
+
+    def _latest_party(self, before: Token, named: Callable[[Mention], bool], acts: Callable[[str], bool]) -> list[str]:
+        """The organisation named (`named` picks the mention) or acting (`acts` picks the actor) last
+        before a token: the actors of that one mention or event."""
+        mentions = [(m.end, [m.actor]) for m in self.mentions if m.end <= before.idx and m.label == "ORG" and named(m)]
+        actors = [(f.trigger.idx, [x for x in f.actor if acts(x)]) for f in self.events if f.trigger.i < before.i]
+        latest = max([(at, ids) for at, ids in mentions + actors if ids], default=None, key=lambda pair: pair[0])
         return latest[1] if latest else []
 
     def _authority(self, text: str, kinds: frozenset[str] | None = None) -> bool:

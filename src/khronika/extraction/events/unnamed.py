@@ -97,9 +97,7 @@ class UnnamedParties(ReaderState):
                 native = full_forms(native + self.doc[noun.i:end + 1].text[len(noun.text):], self.lang)
                 native = native[:1].upper() + native[1:]
                 actor = Actor(f"kh:org:{slug(native)}", native, "ORG", {self.lang: native})
-        self.new_actors.setdefault(actor.id, actor)
-        self.actors.setdefault(actor.id, actor)
-        return [actor.id]
+        return [self._register(actor)]
 
     def _unknown_doer(self, word: Token) -> bool:
         """`її хтось зірвав`, `Невідомі пошкодили` (the parser may read it as a predicate): a subject
@@ -120,7 +118,12 @@ class UnnamedParties(ReaderState):
 
     def _written_actor(self, phrase: str) -> str:
         """A party named by words kept as written (`12 осіб`, `один з гостей`)."""
-        actor = Actor(f"kh:org:{slug(phrase)}", phrase[:1].upper() + phrase[1:], "ORG", {self.lang: phrase})
+        name = phrase[:1].upper() + phrase[1:]
+        return self._register(Actor(f"kh:org:{slug(phrase)}", name, "ORG", {self.lang: phrase}))
+
+    def _register(self, actor: Actor) -> str:
+        """An actor the reader made for a party the linker gave none: kept (the first made under its id)
+        among the article's actors and the ones the reader adds."""
         self.new_actors.setdefault(actor.id, actor)
         self.actors.setdefault(actor.id, actor)
         return actor.id
@@ -140,12 +143,12 @@ class UnnamedParties(ReaderState):
         words = [noun, *(c for c in noun.rights if c.dep_ == "nmod" and c.i <= noun.i + 2)]  # `працівники міліції`
         if not any(w.lemma_.lower() in self.lex.police_nouns for w in words):
             return None
-        named = [(m.end, m.actor) for m in self.mentions if m.end <= noun.idx and m.label == "ORG"
-                 and self._police_body(m.text)]
-        acted = [(f.trigger.idx, x) for f in self.events if f.trigger.i < noun.i for x in f.actor
-                 if x in self.actors and self._police_body(self.actors[x].names.get(self.lang, self.actors[x].name))]
-        latest = max(named + acted, default=None, key=lambda pair: pair[0])
-        return latest[1] if latest else None
+        found = self._latest_party(noun, lambda m: self._police_body(m.text), self._police_actor)
+        return found[0] if found else None
+
+    def _police_actor(self, actor_id: str) -> bool:
+        actor = self.actors.get(actor_id)
+        return actor is not None and self._police_body(actor.names.get(self.lang, actor.name))
 
     def _police_body(self, name: str) -> bool:
         lowered = name.lower()
@@ -169,8 +172,7 @@ class UnnamedParties(ReaderState):
         if not name:
             return []
         actor = organisation_outside_kb(name, self.lang)
-        self.new_actors.setdefault(actor.id, actor)
-        self.actors.setdefault(actor.id, actor)
+        self._register(actor)
         if not any(m.actor == actor.id for m in self.mentions):
             self.inferred.add(actor.id)
         return [actor.id]
