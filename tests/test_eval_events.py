@@ -48,7 +48,9 @@ def test_matches_needs_category_actor_and_a_gold_recipient():
     assert matches(_event("COERCE", "court", "firm"), gold, names)
     assert not matches(_event("SANCTION", "court", "firm"), gold, names)
     assert not matches(_event("COERCE", "firm", "court"), gold, names)
-    assert matches(_event("COERCE", "court", "firm"), gold, names, roles=False)
+    assert matches(_event("COERCE", "court", "firm"), gold, names, roles=())
+    assert matches(_event("COERCE", "court", "court"), gold, names, roles=("actor",))
+    assert not matches(_event("COERCE", "court", "court"), gold, names, roles=("recipient",))
 
 
 def test_null_gold_recipient_asks_nothing_unless_strict():
@@ -90,6 +92,7 @@ def test_evaluate_events_scores_the_chosen_split(tmp_path):
     assert test["gold"] == 2
     assert test["lenient"]["recall"] == 0.5  # the ACCUSE has the wrong recipient
     assert test["category"]["recall"] == 1.0
+    assert (test["actor"]["recall"], test["recipient"]["recall"]) == (1.0, 0.5)  # the figures that tell roles apart
     assert test["recall_by_type"] == {"ACCUSE": [0, 1], "COERCE": [1, 1]}
     report = format_report(test)
     assert report.startswith("Ukrainian events test set: 1 documents, 2 gold events")

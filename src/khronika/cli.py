@@ -123,11 +123,12 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--dev", default="tests/data", help="folder of the dev set files")
     q.add_argument("--json", action="store_true")
     v = ev.add_parser("events", help="Ukrainian PLOVER events on a hand-annotated set "
-                      "(tests/data/events_dev*.jsonl, or events_test*.jsonl with --split test)")
+                      "(tests/data/events_dev*.jsonl, events_train*.jsonl or events_test*.jsonl by --split)")
     v.add_argument("--data", default="../shared/data", help="the shared data folder the set's documents are in")
     v.add_argument("--dev", default="tests/data", help="folder of the annotated set files")
-    v.add_argument("--split", default="dev", choices=["dev", "test"],
-                   help="dev: the set the rules are tuned on; test: the set kept apart to check they generalise")
+    v.add_argument("--split", default="dev", choices=["dev", "train", "test"],
+                   help="dev: the set the rules are tuned on; train: a second set, scored once before any tuning "
+                   "and then used to tune; test: the set kept apart to check they generalise")
     v.add_argument("--show-errors", action="store_true", help="list missed and extra events")
     v.add_argument("--json", action="store_true")
     r = ev.add_parser("ner-ru", help="Russian NER (natasha) on factRuEval-2016 test")

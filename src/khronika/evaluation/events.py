@@ -26,7 +26,7 @@ from pathlib import Path
 from khronika.evaluation.gold import analyse_raw, english_names, load_documents, norm
 from khronika.model import Analysis, Event, party_ids
 
-SPLIT_FILES = {"dev": "events_dev*.jsonl", "test": "events_test*.jsonl"}
+SPLIT_FILES = {"dev": "events_dev*.jsonl", "train": "events_train*.jsonl", "test": "events_test*.jsonl"}
 
 
 def _names(analysis: Analysis) -> dict[str, set[str]]:
@@ -58,17 +58,30 @@ def _same_name(a: str, b: str) -> bool:
     return len(small) >= 2 or len(next(iter(small))) >= 5 and len(min(a, b, key=len)) >= 6
 
 
+BOTH_ROLES = ("actor", "recipient")
+
+
 def matches(event: Event, gold: dict, names: dict[str, set[str]], strict: bool = False,
-            roles: bool = True) -> bool:
+            roles: tuple[str, ...] = BOTH_ROLES) -> bool:
+    """Same category and the `roles` asked for (both, one, or none for category-only figures)."""
     if event.type != gold["type"]:
         return False
-    if not roles:
-        return True
-    if not _named(event.actor, gold.get("actor"), names):
+    if "actor" in roles and not _named(event.actor, gold.get("actor"), names):
         return False
+    if "recipient" not in roles:
+        return True
     if gold.get("recipient") is None:
         return not (strict and event.recipient)
     return _named(event.recipient, gold["recipient"], names)
+
+
+# Each figure: its label, whether a null gold recipient asks for none, and the roles compared.
+FIGURES = (("lenient", False, BOTH_ROLES), ("strict", True, BOTH_ROLES), ("actor", False, ("actor",)),
+           ("recipient", False, ("recipient",)), ("category", False, ()))
+FIGURE_NAMES = {"lenient": "category + actor + recipient (gold null recipient asks nothing)",
+                "strict": "category + actor + recipient (gold null recipient asks for none)",
+                "actor": "category + actor", "recipient": "category + recipient",
+                "category": "category only"}
 
 
 def one_to_one(golds: list[dict], events: list[Event], fits: Callable[[Event, dict], bool]) -> dict[int, int]:
@@ -112,7 +125,7 @@ def evaluate_events(data: Path, dev_folder: Path, analyse=None, show_errors: boo
         events, names = analysis.events, _names(analysis)
         gold_total += len(golds)
         output_total += len(events)
-        for label, strict, roles in (("lenient", False, True), ("strict", True, True), ("category", False, False)):
+        for label, strict, roles in FIGURES:
             match = one_to_one(golds, events, lambda e, g, s=strict, r=roles, n=names: matches(e, g, n, s, r))
             right[label] += len(match)
             if label == "lenient":
@@ -123,8 +136,7 @@ def evaluate_events(data: Path, dev_folder: Path, analyse=None, show_errors: boo
                     errors += _errors(document["doc"], golds, events, match, analysis)
     report = {"split": split, "documents": len(documents), "gold": gold_total, "output": output_total,
               "lenient": _prf(right["lenient"], gold_total, output_total),
-              "strict": _prf(right["strict"], gold_total, output_total),
-              "category": _prf(right["category"], gold_total, output_total),
+              **{label: _prf(right[label], gold_total, output_total) for label, _, _ in FIGURES[1:]},
               "recall_by_type": {t: [per_type_right[t], n] for t, n in sorted(per_type_gold.items())}}
     if show_errors:
         report["errors"] = errors
@@ -149,9 +161,7 @@ def _errors(doc: str, golds: list[dict], events: list[Event], match: dict[int, i
 def format_report(report: dict) -> str:
     lines = [f"Ukrainian events {report.get('split', 'dev')} set: {report['documents']} documents, "
              f"{report['gold']} gold events (negated ones left out), {report['output']} output events"]
-    for label, what in (("lenient", "category + actor + recipient (gold null recipient asks nothing)"),
-                        ("strict", "category + actor + recipient (gold null recipient asks for none)"),
-                        ("category", "category only")):
+    for label, what in FIGURE_NAMES.items():
         f = report[label]
         lines.append(f"{what:<66} P {f['precision']:.3f}  R {f['recall']:.3f}  F1 {f['f1']:.3f}")
     lines.append("recall by category (lenient): " + ", ".join(
