@@ -4,7 +4,17 @@ negation and modality, reported speech, retellings merged, and the chronicle acr
 import pytest
 
 from khronika import analyze
+from khronika.extraction.events.learned import EventModels, using
 from khronika.store.sqlite import Store
+
+
+@pytest.fixture(autouse=True)
+def rules_only():
+    """These tests state what the rules read. The learned models (extraction/events/learned.py) are
+    tested in test_events_learned.py and measured on the annotated sets (`benchmarks/events_cv.py`,
+    `khronika eval events`), where they are judged by what they do on unseen news."""
+    with using(EventModels()):
+        yield
 
 
 def events_of(text: str, lang: str = "uk", published: str = "2022-03-01"):

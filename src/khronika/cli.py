@@ -90,6 +90,15 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--max-steps", type=int, default=None)
     t.add_argument("--limit", type=int, default=None, help="use only this many sentences (smoke runs)")
 
+    t = tr.add_parser("events", help="the Ukrainian event trigger model from the annotated dev and train event "
+                      "sets (tests/data/events_{dev,train}*.jsonl; the test set is never read)")
+    t.add_argument("--data", default="../shared/data", help="the shared data folder the sets' documents are in")
+    t.add_argument("--sets", default="tests/data", help="folder of the annotated set files")
+    t.add_argument("--output", default=None, help="model file (default: the one shipped in the package)")
+    t.add_argument("--epochs", type=int, default=15)
+    t.add_argument("--threshold", type=float, default=0.8,
+                   help="the least probability at which a word the lexicon missed is read as a trigger")
+
     p = sub.add_parser("build-kb", help="rebuild the actor knowledge base from ../shared/data/actors and the "
                        "curated files in khronika/data/actors")
     p.add_argument("--actors", default="../shared/data/actors")
@@ -289,6 +298,11 @@ def cmd_train(args) -> int:
         output = syntax.train(Path(args.data), Path(args.output) if args.output else syntax.MODEL_DIR,
                               Path(args.workdir), args.max_steps, args.limit, Path(args.bruk) if args.bruk else None,
                               Path(args.ner_uk), args.bruk_share)
+    elif args.what == "events":
+        from khronika.training import events
+
+        output = events.train(Path(args.sets), Path(args.data), Path(args.output) if args.output else None,
+                              args.epochs, args.threshold)
     elif args.what == "vectors":
         from khronika.training import vectors
 

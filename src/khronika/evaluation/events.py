@@ -111,10 +111,15 @@ def _prf(right: int, gold: int, output: int) -> dict[str, float]:
 
 def evaluate_events(data: Path, dev_folder: Path, analyse=None, show_errors: bool = False,
                     split: str = "dev") -> dict:
-    analyse = analyse or analyse_raw
     documents = load_documents(dev_folder, SPLIT_FILES[split])
     if not documents:
         raise FileNotFoundError(f"no {split} set: nothing matches {SPLIT_FILES[split]} in {dev_folder}")
+    return {"split": split, **score_documents(documents, data, analyse, show_errors)}
+
+
+def score_documents(documents: list[dict], data: Path, analyse=None, show_errors: bool = False) -> dict:
+    """The figures of `evaluate_events` on these annotated documents."""
+    analyse = analyse or analyse_raw
     right = Counter()
     gold_total = output_total = 0
     per_type_gold, per_type_right = Counter(), Counter()
@@ -134,7 +139,8 @@ def evaluate_events(data: Path, dev_folder: Path, analyse=None, show_errors: boo
                     per_type_right[g["type"]] += k in match
                 if show_errors:
                     errors += _errors(document["doc"], golds, events, match, analysis)
-    report = {"split": split, "documents": len(documents), "gold": gold_total, "output": output_total,
+    report = {"documents": len(documents), "right": {label: right[label] for label in FIGURE_NAMES},
+              "gold": gold_total, "output": output_total,
               "lenient": _prf(right["lenient"], gold_total, output_total),
               **{label: _prf(right[label], gold_total, output_total) for label, _, _ in FIGURES[1:]},
               "recall_by_type": {t: [per_type_right[t], n] for t, n in sorted(per_type_gold.items())}}

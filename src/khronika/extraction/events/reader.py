@@ -15,6 +15,7 @@ from khronika.actors.kb import lemma_set
 from khronika.extraction.events.actor import ActorRoles
 from khronika.extraction.events.cases import CaseRoles
 from khronika.extraction.events.context import ContextRoles
+from khronika.extraction.events.learned import RecordedEvent, current_recording, models
 from khronika.extraction.events.lexicon import (
     AUTHORITY_ACTS,
     BECOMES_AGREE_IN_FUTURE,
@@ -31,7 +32,18 @@ from khronika.extraction.events.merge import Found, Sides, merge
 from khronika.extraction.events.nouns import NounRoles
 from khronika.extraction.events.parties import Parties, _infinitive_complement
 from khronika.extraction.events.people import People
+from khronika.extraction.events.ranking import (
+    NOBODY,
+    ROLES,
+    Context,
+    candidates,
+    mention_roots,
+    nearness,
+    nobody_features,
+    party_features,
+)
 from khronika.extraction.events.recipient import RecipientRoles
+from khronika.extraction.events.triggers import CONTENT_POS, Recorded, token_features
 from khronika.extraction.events.unnamed import UnnamedParties
 from khronika.extraction.quotes import cues
 from khronika.language.morphology import analyzer, dictionary_lemmas
@@ -45,7 +57,7 @@ def find_events(doc: Doc, lang: str, mentions: list[Mention], actors: list[Actor
     if lang not in ("uk", "ru", "en"):
         return []
     reader = _Reader(doc, lang, mentions, actors, quotes, timexes, published)
-    events = [reader.to_event(found) for found in merge(reader.run(), reader.sides)]
+    events = [reader.to_event(found) for found in merge(reader.ranked(reader.run()), reader.sides)]
     used = {x for e in events for x in party_ids(e.actor) + party_ids(e.recipient)}
     known = {a.id for a in actors}
     actors += [a for a in reader.new_actors.values() if a.id in used and a.id not in known]
@@ -108,6 +120,7 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
                     self.events.append(found)
                     self.events += self._gapped(found)
             self.events += self._sponsorships(sentence) + self._duties_told(sentence)
+            self.events += self._learned_triggers(sentence, previous, start)
             self.events[start:] = self._one_per_phrase(self.events[start:])
             self._upheld(self.events[start:])
             for found in self.events[start:]:
@@ -118,6 +131,86 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
                     self.events.append(found)
             previous = sentence
         return [f for f in self.events if not f.silent]
+
+    def _learned_triggers(self, sentence: Span, previous: Span | None, start: int) -> list[Found]:
+        """The events the trigger model (triggers.py) reads in the words of the sentence that no
+        rule made a trigger of; while training records features (`recording`), none."""
+        recording, model = current_recording(), models(self.lang).triggers
+        if not self.parsed or recording is None and model is None:
+            return []
+        read = {f.trigger.i: f.type for f in self.events[start:]}
+        party_types = {i: getattr(self.actors.get(m.actor), "type", "?") for i, m in self.by_token.items()
+                       if sentence.start <= i < sentence.end}
+        found: list[Found] = []
+        for token in sentence:
+            if token.pos_ not in CONTENT_POS:
+                continue
+            entry = self._entry(token, sentence)
+            features = token_features(token, sentence, entry.type if entry else None, read.get(token.i), party_types)
+            if recording is not None:
+                recording.words.append(Recorded(token.idx, token.idx + len(token), features))
+                continue
+            category, _ = model.category(features) if token.i not in read else (None, 0.0)
+            if category is None or self._told_near(token, category, self.events[start:] + found):
+                continue
+            event = self._event(token, Entry(category, None, token.lemma_.lower()), sentence, previous)
+            if event is not None:
+                found.append(event)
+        return found
+
+    def ranked(self, found: list[Found]) -> list[Found]:
+        """The events with the roles the rules left empty filled by the party ranker (ranking.py),
+        where one is trained; while training records each event's candidates (`recording`)."""
+        recording, ranker = current_recording(), models(self.lang).parties
+        if not self.parsed or recording is None and ranker is None:
+            return found
+        sentences = list(self.doc.sents)
+        index = {s.start: k for k, s in enumerate(sentences)}
+        roots = mention_roots(self.doc, self.mentions) | self._agent_nouns()
+        context = Context([], [], set(), set())
+        for event in found:
+            chosen = (list(event.actor), list(event.recipient))
+            near = sorted(candidates(sentences, index[event.sentence.start], roots, event.actor + event.recipient),
+                          key=lambda c, t=event.trigger: nearness(c, t))
+            parties = {x: self.actors.get(x) or self.new_actors.get(x) for x in (c.actor for c in near)}
+            scored = [(c.actor, party_features(c, event.trigger, event.type, chosen,
+                                         getattr(parties[c.actor], "type", "?"), context, rank))
+                      for rank, c in enumerate(near)] + [(NOBODY, nobody_features(event.trigger, event.type, chosen))]
+            if recording is not None:
+                recording.events.append(RecordedEvent(event.type, event.sentence.start_char, event.sentence.end_char,
+                                                      {role: scored for role in ROLES},
+                                                      {x: a.name for x, a in parties.items() if a is not None}))
+            else:
+                self._prefer(event, ranker, scored)
+            context = Context(*chosen, context.actors | set(chosen[0]), context.recipients | set(chosen[1]))
+        return found
+
+    def _agent_nouns(self) -> dict[int, str]:
+        """The party of each organisation or group noun that no name covers (`суд`, `слідчі`), by its
+        token, so that a party named only so can be a candidate too."""
+        parties = {}
+        for token in self.doc:
+            if token.i not in self.by_token and token.pos_ == "NOUN" and token.lemma_.lower() in self.agent_nouns:
+                made = self._unnamed_agent(token)
+                if made:
+                    parties[token.i] = made[0]
+        return parties
+
+    def _prefer(self, event: Found, ranker, scored: list[tuple[str, list[str]]]) -> None:
+        """A role the rules left empty takes the candidate the ranker prefers, unless that party fills
+        the other role. A role the rules filled keeps their choice: on unseen news replacing it gained
+        nothing over filling the empty ones (`benchmarks/events_cv.py`), and lost events of the seed."""
+        for role in ROLES:
+            mine, other = (event.actor, event.recipient) if role == "actor" else (event.recipient, event.actor)
+            better = ranker.preferred(role, scored, mine) if not mine else None
+            if better is not None and better not in other:
+                setattr(event, role, [better])
+
+    def _told_near(self, token: Token, category: str, found: list[Found]) -> bool:
+        """An event of this category already read on a word next to this one or linked to it
+        (`наклав арешт`: the verb and its noun tell one event)."""
+        return any(f.type == category and (abs(f.trigger.i - token.i) <= 3 or token.head == f.trigger
+                                           or f.trigger.head == token) for f in found)
 
     def _gapped(self, found: Found) -> list[Found]:
         """`Росія постачає наступальну зброю Азербайджану, оборонну – Вірменії`: a clause after a comma
