@@ -174,7 +174,7 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
                           key=lambda c, t=event.trigger: nearness(c, t))
             parties = {x: self.actors.get(x) or self.new_actors.get(x) for x in (c.actor for c in near)}
             scored = [(c.actor, party_features(c, event.trigger, event.type, chosen,
-                                         getattr(parties[c.actor], "type", "?"), context, rank))
+                                               getattr(parties[c.actor], "type", "?"), context, rank))
                       for rank, c in enumerate(near)] + [(NOBODY, nobody_features(event.trigger, event.type, chosen))]
             if recording is not None:
                 recording.events.append(RecordedEvent(event.type, event.sentence.start_char, event.sentence.end_char,
@@ -198,8 +198,10 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
 
     def _prefer(self, event: Found, ranker, scored: list[tuple[str, list[str]]]) -> None:
         """A role the rules left empty takes the candidate the ranker prefers, unless that party fills
-        the other role. A role the rules filled keeps their choice: on unseen news replacing it gained
-        nothing over filling the empty ones (`benchmarks/events_cv.py`), and lost events of the seed."""
+        the other role. A role the rules filled keeps their choice: in a cross-validation over the
+        first two rounds of the train set, filling the empty roles alone gained as much as also
+        replacing the rules' choices (events with both parties right: 50 of 196 with the rules, 67
+        either way), and replacing lost two of the seed's events."""
         for role in ROLES:
             mine, other = (event.actor, event.recipient) if role == "actor" else (event.recipient, event.actor)
             better = ranker.preferred(role, scored, mine) if not mine else None
