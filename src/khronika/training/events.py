@@ -137,10 +137,12 @@ def fit_triggers(rows: list[tuple[list[str], str]], epochs: int = 15, rate: floa
     return TriggerModel(CATEGORIES, features, weights, threshold)
 
 
-def fit_ranker(per_role: dict[str, list[Choice]], epochs: int = 20, rate: float = 0.1, l2: float = 1e-4,
+def fit_ranker(per_role: dict[str, list[Choice]], epochs: int = 20, rate: float = 0.1, l2: float = 0.1,
                seed: int = 0) -> PartyRanker:
     """A conditional logit per role: the softmax over an event's candidates is pushed towards the
-    right ones (the model's own odds among them when several are right)."""
+    right ones (the model's own odds among them when several are right). `l2` is the decay each
+    update applies to the weights it touches; 0.1 ranked best in a cross-validation over the train
+    set (top candidate right for the actor 0.713 → 0.728, for the recipient 0.626 → 0.667 against 1e-4)."""
     weights = {}
     for role, chosen in per_role.items():
         features: dict[str, int] = {}
