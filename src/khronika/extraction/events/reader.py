@@ -114,13 +114,14 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
         for sentence in self.doc.sents:
             start = len(self.events)
             must_clauses = self._must_clauses(sentence)
-            for trigger, entry in self._triggers(sentence, must_clauses):
+            lexical = {t.i: self._entry(t, sentence) for t in sentence if not (t.is_punct or t.is_space)}
+            for trigger, entry in self._triggers(sentence, must_clauses, lexical):
                 found = self._event(trigger, entry, sentence, previous)
                 if found is not None:
                     self.events.append(found)
                     self.events += self._gapped(found)
             self.events += self._sponsorships(sentence) + self._duties_told(sentence)
-            self.events += self._learned_triggers(sentence, previous, start)
+            self.events += self._learned_triggers(sentence, previous, start, lexical)
             self.events[start:] = self._one_per_phrase(self.events[start:])
             self._upheld(self.events[start:])
             for found in self.events[start:]:
@@ -132,25 +133,27 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
             previous = sentence
         return [f for f in self.events if not f.silent]
 
-    def _learned_triggers(self, sentence: Span, previous: Span | None, start: int) -> list[Found]:
+    def _learned_triggers(self, sentence: Span, previous: Span | None, start: int,
+                          lexical: dict[int, Entry | None]) -> list[Found]:
         """The events the trigger model (triggers.py) reads in the words of the sentence that no
-        rule made a trigger of; while training records features (`recording`), none."""
+        rule made a trigger of (`lexical`: each word's lexicon entry); while training records
+        features (`recording`), none."""
         recording, model = current_recording(), models(self.lang).triggers
         if not self.parsed or recording is None and model is None:
             return []
         read = {f.trigger.i: f.type for f in self.events[start:]}
-        party_types = {i: getattr(self.actors.get(m.actor), "type", "?") for i, m in self.by_token.items()
-                       if sentence.start <= i < sentence.end}
+        party_types = {t.i: getattr(self.actors.get(self.by_token[t.i].actor), "type", "?")
+                       for t in sentence if t.i in self.by_token}
         found: list[Found] = []
         for token in sentence:
-            if token.pos_ not in CONTENT_POS:
-                continue
-            entry = self._entry(token, sentence)
+            if token.pos_ not in CONTENT_POS or recording is None and token.i in read:
+                continue  # a word the rules read is asked about only to record it for training
+            entry = lexical.get(token.i)
             features = token_features(token, sentence, entry.type if entry else None, read.get(token.i), party_types)
             if recording is not None:
                 recording.words.append(Recorded(token.idx, token.idx + len(token), features))
                 continue
-            category, _ = model.category(features) if token.i not in read else (None, 0.0)
+            category, _ = model.category(features)
             if category is None or self._told_near(token, category, self.events[start:] + found):
                 continue
             event = self._event(token, Entry(category, None, token.lemma_.lower()), sentence, previous)
@@ -306,16 +309,13 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
                 return [mention.actor]
         return []
 
-    def _triggers(self, sentence: Span, must_clauses: list[Token]) -> list[tuple[Token, Entry]]:
-        """The sentence's trigger words with their lexicon entries, in order, less those that only say
-        what another trigger asks for; the noun of a trigger phrase stays (`_phrase_noun`)."""
-        found = []
-        for token in sentence:
-            if token.is_punct or token.is_space:
-                continue
-            entry = self._entry(token, sentence)
-            if entry is not None and not self._tells_no_act(token):
-                found.append((token, entry))
+    def _triggers(self, sentence: Span, must_clauses: list[Token],
+                  lexical: dict[int, Entry | None]) -> list[tuple[Token, Entry]]:
+        """The sentence's trigger words with their lexicon entries (`lexical`: each word's entry), in
+        order, less those that only say what another trigger asks for; the noun of a trigger phrase
+        stays (`_phrase_noun`)."""
+        found = [(self.doc[i], entry) for i, entry in lexical.items()
+                 if entry is not None and not self._tells_no_act(self.doc[i])]
         demanded = {t.i for t in must_clauses}
         # what investigators found someone did is an event of its own, besides their accusation
         heads = {t.i for t, e in found if e.cue not in self.lex.finding_verbs} | demanded
