@@ -29,7 +29,7 @@ from khronika.evaluation.events import SPLIT_FILES, _names, _same_name
 from khronika.evaluation.gold import analyse_raw, load_documents, norm
 from khronika.extraction.events.learned import EventModels, RecordedEvent, model_path, recording
 from khronika.extraction.events.ranking import NOBODY, ROLES, PartyRanker
-from khronika.extraction.events.triggers import NO_EVENT, Recorded, TriggerModel
+from khronika.extraction.events.triggers import NO_EVENT, Recorded, TriggerModel, softmax
 
 CATEGORIES = [NO_EVENT, "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
               "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
@@ -131,7 +131,7 @@ def fit_triggers(rows: list[tuple[list[str], str]], epochs: int = 15, rate: floa
         shuffle(order)
         for i in order:
             active = encoded[i]
-            probabilities = _softmax(weights[active].sum(axis=0))
+            probabilities = softmax(weights[active].sum(axis=0))
             probabilities[targets[i]] -= 1.0  # the gradient of the log loss on the scores
             weights[active] -= rate * (probabilities + l2 * weights[active])
     return TriggerModel(CATEGORIES, features, weights, threshold)
@@ -155,18 +155,13 @@ def fit_ranker(per_role: dict[str, list[Choice]], epochs: int = 20, rate: float 
             shuffle(order)
             for i in order:
                 candidates, right = encoded[i]
-                p = _softmax(np.array([w[c].sum() for c in candidates]))
+                p = softmax(np.array([w[c].sum() for c in candidates]))
                 target = p * np.array(right, dtype=float)
                 target /= target.sum()
                 for c, gradient in zip(candidates, p - target, strict=True):
                     w[c] -= rate * (gradient + l2 * w[c])
         weights[role] = {f: float(w[i]) for f, i in features.items()}
     return PartyRanker(weights)
-
-
-def _softmax(scores: np.ndarray) -> np.ndarray:
-    exp = np.exp(scores - scores.max())
-    return exp / exp.sum()
 
 
 def fit(documents: list[Examples], threshold: float = 0.8, epochs: int = 15) -> EventModels:

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.tokens import Span, Token
 
+from khronika.extraction.events.triggers import softmax
+
 ROLES = ("actor", "recipient")
 NOBODY = ""  # the candidate that stands for leaving the role empty (a mobilisation has no recipient)
 SENTENCES_BACK = 2  # candidates come from the trigger's sentence and the two before it
@@ -134,9 +136,7 @@ class PartyRanker:
     def probabilities(self, role: str, scored: list[tuple[str, list[str]]]) -> np.ndarray:
         """The probability that each candidate fills `role`; `scored` holds (actor id, features)."""
         weights = self.weights[role]
-        scores = np.array([sum(weights.get(f, 0.0) for f in features) for _, features in scored])
-        probabilities = np.exp(scores - scores.max())
-        return probabilities / probabilities.sum()
+        return softmax(np.array([sum(weights.get(f, 0.0) for f in features) for _, features in scored]))
 
     def preferred(self, role: str, scored: list[tuple[str, list[str]]], chosen: list[str]) -> str | None:
         """The candidate the ranker prefers for `role` to every party in `chosen`, or None when it

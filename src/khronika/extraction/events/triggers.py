@@ -27,6 +27,14 @@ NO_EVENT = "O"
 CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
 NEGATORS = frozenset({"не", "ні", "not", "never"})
 
+
+def softmax(scores: np.ndarray) -> np.ndarray:
+    """Probabilities from scores (shifted by their maximum, so that `exp` cannot overflow); the
+    trigger model, the party ranker and their training share it."""
+    exp = np.exp(scores - scores.max())
+    return exp / exp.sum()
+
+
 @dataclass
 class Recorded:
     """One content word as the reader saw it: its characters in the text and its features."""
@@ -70,9 +78,7 @@ class TriggerModel:
 
     def probabilities(self, features: list[str]) -> np.ndarray:
         rows = [self.features[f] for f in features if f in self.features]
-        scores = self.weights[rows].sum(axis=0) if rows else np.zeros(len(self.categories))
-        scores = np.exp(scores - scores.max())
-        return scores / scores.sum()
+        return softmax(self.weights[rows].sum(axis=0) if rows else np.zeros(len(self.categories)))
 
     def category(self, features: list[str]) -> tuple[str | None, float]:
         """The category the word states and its probability; None when it states no event or the
