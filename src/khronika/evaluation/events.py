@@ -29,7 +29,8 @@ from khronika.model import Analysis, Event, party_ids
 SPLIT_FILES = {"dev": "events_dev*.jsonl", "train": "events_train*.jsonl", "test": "events_test*.jsonl"}
 
 
-def _names(analysis: Analysis) -> dict[str, set[str]]:
+def actor_names(analysis: Analysis) -> dict[str, set[str]]:
+    """Each actor's names, normalised: those `english_names` gives and the text of its mentions."""
     names = {a.id: english_names(a) for a in analysis.actors}
     for mention in analysis.mentions:
         if mention.actor:
@@ -37,7 +38,9 @@ def _names(analysis: Analysis) -> dict[str, set[str]]:
     return names
 
 
-def _named(ids, spec: dict | None, names: dict[str, set[str]]) -> bool:
+def is_named(ids, spec: dict | None, names: dict[str, set[str]]) -> bool:
+    """Whether one of the parties `ids` has a name in the gold `spec` (`any_of`); a party missing from
+    `names` is known by its id."""
     wanted = {norm(x) for x in (spec or {}).get("any_of", [])}
     return any(_same_name(n, w) for i in party_ids(ids) for n in names.get(i, {norm(i)}) for w in wanted)
 
@@ -66,13 +69,13 @@ def matches(event: Event, gold: dict, names: dict[str, set[str]], strict: bool =
     """Same category and the `roles` asked for (both, one, or none for category-only figures)."""
     if event.type != gold["type"]:
         return False
-    if "actor" in roles and not _named(event.actor, gold.get("actor"), names):
+    if "actor" in roles and not is_named(event.actor, gold.get("actor"), names):
         return False
     if "recipient" not in roles:
         return True
     if gold.get("recipient") is None:
         return not (strict and event.recipient)
-    return _named(event.recipient, gold["recipient"], names)
+    return is_named(event.recipient, gold["recipient"], names)
 
 
 # Each figure: its label, whether a null gold recipient asks for none, and the roles compared.
@@ -127,7 +130,7 @@ def score_documents(documents: list[dict], data: Path, analyse=None, show_errors
     for document in documents:
         analysis = analyse((data / document["doc"]).read_text(encoding="utf-8"))
         golds = [g for g in document["events"] if not g.get("negated")]
-        events, names = analysis.events, _names(analysis)
+        events, names = analysis.events, actor_names(analysis)
         gold_total += len(golds)
         output_total += len(events)
         for label, strict, roles in FIGURES:

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from khronika.evaluation.events import SPLIT_FILES, _names, _same_name
+from khronika.evaluation.events import SPLIT_FILES, actor_names, is_named
 from khronika.evaluation.gold import analyse_raw, load_documents, norm
 from khronika.extraction.events.learned import EventModels, RecordedEvent, model_path, recording
 from khronika.extraction.events.ranking import NOBODY, ROLES, PartyRanker
@@ -47,13 +47,17 @@ class Examples:
     choices: dict[str, list[Choice]]  # per role, one per event with a right candidate
 
 
-def trigger_spans(text: str, document: dict) -> list[tuple[int, int, str]]:
-    """(start, end, category) of each gold trigger that happened (negated events state none)."""
+def located(text: str, document: dict) -> list[tuple[dict, int]]:
+    """Each gold event that happened, with where its evidence starts in the text (negated events
+    state none; evidence that the text does not hold is left out)."""
+    found = [(event, text.find(event["evidence"])) for event in document["events"] if not event.get("negated")]
+    return [(event, at) for event, at in found if at >= 0]
+
+
+def trigger_spans(golds: list[tuple[dict, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, category) of each located gold event's trigger."""
     spans = []
-    for event in document["events"]:
-        at = text.find(event["evidence"])
-        if event.get("negated") or at < 0:
-            continue
+    for event, at in golds:
         start = at + event["evidence"].find(event["trigger"])
         spans.append((start, start + len(event["trigger"]), event["type"]))
     return spans
@@ -63,13 +67,11 @@ def label(word: Recorded, spans: list[tuple[int, int, str]]) -> str:
     return next((category for start, end, category in spans if word.start < end and word.end > start), NO_EVENT)
 
 
-def gold_event(event: RecordedEvent, text: str, golds: list[dict]) -> dict | None:
-    """The gold event of the same category whose evidence lies in the event's sentence."""
-    for gold in golds:
-        at = text.find(gold["evidence"])
-        if gold["type"] == event.category and at >= 0 and at < event.end and at + len(gold["evidence"]) > event.start:
-            return gold
-    return None
+def gold_event(event: RecordedEvent, golds: list[tuple[dict, int]]) -> dict | None:
+    """The located gold event of the same category whose evidence lies in the event's sentence."""
+    return next((gold for gold, at in golds
+                 if gold["type"] == event.category and at < event.end and at + len(gold["evidence"]) > event.start),
+                None)
 
 
 def choices(event: RecordedEvent, gold: dict, names: dict[str, set[str]]) -> dict[str, Choice]:
@@ -81,28 +83,24 @@ def choices(event: RecordedEvent, gold: dict, names: dict[str, set[str]]) -> dic
         if gold.get(role) is None:
             right = [actor == NOBODY for actor, _ in scored]
         else:
-            wanted = [norm(name) for name in gold[role]["any_of"]]
-            right = [actor != NOBODY and _named(names.get(actor, {norm(event.names.get(actor, actor))}), wanted)
-                     for actor, _ in scored]
+            right = [actor != NOBODY and is_named([actor], gold[role], names) for actor, _ in scored]
         if any(right):
             found[role] = ([features for _, features in scored], right)
     return found
-
-
-def _named(names: set[str], wanted: list[str]) -> bool:
-    return any(_same_name(n, w) for n in names for w in wanted)
 
 
 def document_examples(document: dict, data: Path) -> Examples:
     text = (data / document["doc"]).read_text(encoding="utf-8")
     with recording() as recorded:
         analysis = analyse_raw(text)
-    spans = trigger_spans(text, document)
-    golds = [g for g in document["events"] if not g.get("negated")]
-    names = _names(analysis)
+    golds = located(text, document)
+    spans = trigger_spans(golds)
+    # the reader's own actors that no event kept are not in the analysis: their recorded names stand
+    names = {actor: {norm(name)} for event in recorded.events for actor, name in event.names.items()}
+    names |= actor_names(analysis)
     examples = Examples([(word.features, label(word, spans)) for word in recorded.words], {role: [] for role in ROLES})
     for event in recorded.events:
-        gold = gold_event(event, text, golds)
+        gold = gold_event(event, golds)
         for role, choice in (choices(event, gold, names) if gold else {}).items():
             examples.choices[role].append(choice)
     return examples
