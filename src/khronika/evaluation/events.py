@@ -106,7 +106,7 @@ def one_to_one(golds: list[dict], events: list[Event], fits: Callable[[Event, di
     return {k: i for i, k in owner.items()}
 
 
-def _prf(right: int, gold: int, output: int) -> dict[str, float]:
+def prf(right: int, gold: int, output: int) -> dict[str, float]:
     p = right / output if output else 0.0
     r = right / gold if gold else 0.0
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
@@ -144,8 +144,7 @@ def score_documents(documents: list[dict], data: Path, analyse=None, show_errors
                     errors += _errors(document["doc"], golds, events, match, analysis)
     report = {"documents": len(documents), "right": {label: right[label] for label in FIGURE_NAMES},
               "gold": gold_total, "output": output_total,
-              "lenient": _prf(right["lenient"], gold_total, output_total),
-              **{label: _prf(right[label], gold_total, output_total) for label, _, _ in FIGURES[1:]},
+              **{label: prf(right[label], gold_total, output_total) for label, _, _ in FIGURES},
               "recall_by_type": {t: [per_type_right[t], n] for t, n in sorted(per_type_gold.items())}}
     if show_errors:
         report["errors"] = errors
