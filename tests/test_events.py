@@ -2,6 +2,7 @@
 negation and modality, reported speech, retellings merged, and the chronicle across articles."""
 
 import pytest
+from conftest import events_of
 
 from khronika import analyze
 from khronika.extraction.events.learned import EventModels, using
@@ -15,18 +16,6 @@ def rules_only():
     `khronika eval events`), where they are judged by what they do on unseen news."""
     with using(EventModels()):
         yield
-
-
-def events_of(text: str, lang: str = "uk", published: str = "2022-03-01"):
-    analysis = analyze(text, published=published, lang=lang, title="")
-    names = {a.id: a.name for a in analysis.actors}
-
-    def named(ids):
-        if ids is None:
-            return None
-        return sorted(names.get(i, i) for i in (ids if isinstance(ids, list) else [ids]))
-
-    return [(e.type, named(e.actor), named(e.recipient)) for e in analysis.events], analysis
 
 
 def test_a_call_is_a_request_from_subject_to_object():
