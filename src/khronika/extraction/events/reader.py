@@ -175,7 +175,7 @@ class _Reader(NounRoles, People, ActorRoles, CaseRoles, RecipientRoles, ContextR
             chosen = (list(event.actor), list(event.recipient))
             near = sorted(candidates(sentences, index[event.sentence.start], roots, event.actor + event.recipient),
                           key=lambda c, t=event.trigger: nearness(c, t))
-            parties = {x: self.actors.get(x) or self.new_actors.get(x) for x in (c.actor for c in near)}
+            parties = {c.actor: self.actors.get(c.actor) for c in near}  # the reader's own actors are among them
             scored = [(c.actor, party_features(c, event.trigger, event.type, chosen,
                                                getattr(parties[c.actor], "type", "?"), context, rank))
                       for rank, c in enumerate(near)] + [(NOBODY, nobody_features(event.trigger, event.type, chosen))]
