@@ -1,4 +1,4 @@
-"""Cross-validated figures of the learned trigger model on documents it has not seen.
+"""Cross-validated figures of the learned event models (trigger model, party ranker) on unseen documents.
 
 The train set's documents (tests/data/events_train*.jsonl) are cut into K folds. For each fold the
 models (trigger model and party ranker) are fitted on the dev set and the other folds, and the

@@ -90,8 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--max-steps", type=int, default=None)
     t.add_argument("--limit", type=int, default=None, help="use only this many sentences (smoke runs)")
 
-    t = tr.add_parser("events", help="the Ukrainian event trigger model from the annotated dev and train event "
-                      "sets (tests/data/events_{dev,train}*.jsonl; the test set is never read)")
+    t = tr.add_parser("events", help="the Ukrainian event models (trigger model, party ranker) from the annotated "
+                      "dev and train event sets (tests/data/events_{dev,train}*.jsonl; the test set is never read)")
     t.add_argument("--data", default="../shared/data", help="the shared data folder the sets' documents are in")
     t.add_argument("--sets", default="tests/data", help="folder of the annotated set files")
     t.add_argument("--output", default=None, help="model file (default: the one shipped in the package)")
@@ -137,7 +137,7 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--dev", default="tests/data", help="folder of the annotated set files")
     v.add_argument("--split", default="dev", choices=["dev", "train", "test"],
                    help="dev: the set the rules are tuned on; train: a second set, scored once before any tuning "
-                   "and then used to tune; test: the set kept apart to check they generalise")
+                   "and then used to train the event models; test: the set kept apart to check they generalise")
     v.add_argument("--show-errors", action="store_true", help="list missed and extra events")
     v.add_argument("--json", action="store_true")
     r = ev.add_parser("ner-ru", help="Russian NER (natasha) on factRuEval-2016 test")

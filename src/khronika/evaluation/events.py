@@ -1,7 +1,8 @@
 """`khronika eval events`: PLOVER events on the hand-annotated Ukrainian dev set
-`tests/data/events_dev*.jsonl` (format in `tests/data/events_dev.md`), or with `split="test"` on the
-test set `tests/data/events_test*.jsonl`, annotated the same way on other documents and never used to
-write rules, so that the dev figure's generalisation can be checked.
+`tests/data/events_dev*.jsonl` (format in `tests/data/events_dev.md`), with `split="train"` on the
+train set `events_train*.jsonl` (`events_train.md`), or with `split="test"` on the test set
+`tests/data/events_test*.jsonl`, annotated the same way on other documents and never used to write
+rules or train models, so that the dev figure's generalisation can be checked.
 
 Each document runs through the pipeline as it is stored (no furniture cleaning). Output and gold
 events are paired one to one (a maximum bipartite matching, as `seed_check.py events` does): a pair
